@@ -1,0 +1,68 @@
+"""Reading YAML, and finding the line of any value by its path in the document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quickscan_app.content.errors import ContentError, Problem
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; a syntax error becomes a Problem with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContentError([Problem(path, None, f"cannot read file: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ContentError([Problem(path, None, "not UTF-8 text")]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError([Problem(path, line, f"invalid YAML: {problem}")]) from None
+
+
+class LineFinder:
+    """Maps a path such as ``("sections", 2, "questions", 0, "id")`` to a line number.
+
+    The document is composed into nodes only when a line is asked for, which happens on
+    errors only, so loading good content costs nothing extra.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._root: yaml.Node | None = None
+
+    def line(self, loc: Sequence[str | int]) -> int | None:
+        if self._root is None:
+            try:
+                self._root = yaml.compose(self.path.read_text(encoding="utf-8"), Loader=_Loader)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                return None
+            if self._root is None:
+                return None
+        node = self._root
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None

@@ -1,0 +1,92 @@
+"""The measure catalogue: what a buyer can do about each scenario, with its tender text."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from quickscan_app.domain.conditions import Condition
+from quickscan_app.domain.risk import Level
+from quickscan_app.domain.text import ContentRef, Identifier, LocalText, Strict, Version
+
+Steps = Annotated[int, Field(ge=0, le=4, strict=True)]
+ControlRef = Annotated[str, Field(pattern=r"^\d+(\.\d+){1,2}$")]
+
+
+class MeasureKind(StrEnum):
+    EXCLUSION_GROUND = "exclusion_ground"
+    SELECTION_CRITERION = "selection_criterion"
+    REQUIREMENT = "requirement"
+    CONTRACT_CLAUSE = "contract_clause"
+    AWARD_CRITERION = "award_criterion"
+    TECHNICAL = "technical"
+    ORGANISATIONAL = "organisational"
+    PROCEDURAL = "procedural"
+
+
+class Phase(StrEnum):
+    BEFORE_PUBLICATION = "before_publication"
+    IN_TENDER_DOCUMENTS = "in_tender_documents"
+    AT_AWARD = "at_award"
+    DURING_CONTRACT = "during_contract"
+
+
+class Controls(Strict):
+    """References to BIO2 government measures and ISO/IEC 27002:2022 controls."""
+
+    bio2: tuple[ControlRef, ...] = ()
+    iso27002: tuple[ControlRef, ...] = ()
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Controls:
+        if not self.bio2 and not self.iso27002:
+            raise ValueError("a measure needs at least one BIO2 or ISO/IEC 27002 reference")
+        return self
+
+
+class Mitigation(Strict):
+    scenario: Identifier
+    likelihood: Steps = 0
+    impact: Steps = 0
+
+    @model_validator(mode="after")
+    def _some_effect(self) -> Mitigation:
+        if self.likelihood == 0 and self.impact == 0:
+            raise ValueError("a mitigation lowers likelihood or impact by at least one step")
+        return self
+
+
+class ProposalRule(Strict):
+    min_level: Level = Level.MEDIUM
+    condition: Condition | None = None
+
+
+class Measure(Strict):
+    id: Identifier
+    title: LocalText
+    description: LocalText
+    kind: MeasureKind
+    phase: Phase
+    controls: Controls
+    mitigates: tuple[Mitigation, ...] = Field(min_length=1)
+    proposed_when: ProposalRule = ProposalRule()
+    tender_text: LocalText
+
+
+class MeasureCatalogue(Strict):
+    kind: Literal["measure_catalogue"] = "measure_catalogue"
+    id: Identifier
+    version: Version
+    risk_model: ContentRef
+    measures: tuple[Measure, ...] = Field(min_length=1)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.id, self.version)
+
+    @cached_property
+    def by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}

@@ -1,0 +1,173 @@
+"""The risk model: scenarios, 1–5 scales, the 5×5 grid and the rules that move risk."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from quickscan_app.domain.conditions import Condition
+from quickscan_app.domain.text import ContentRef, Identifier, LocalText, Strict, Version
+
+ScaleValue = Annotated[int, Field(ge=1, le=5, strict=True)]
+SCALE = range(1, 6)
+
+
+class Level(StrEnum):
+    """Risk levels, in rising order. Ids stay English; labels come from the risk model."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    VERY_HIGH = "very_high"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_ORDER.index(self)
+
+    def at_least(self, other: Level) -> bool:
+        return self.rank >= other.rank
+
+
+_LEVEL_ORDER = list(Level)
+
+
+class Dimension(StrEnum):
+    LIKELIHOOD = "likelihood"
+    IMPACT = "impact"
+
+
+class ThreatActor(StrEnum):
+    STATE = "state"
+    CRIMINAL = "criminal"
+    INSIDER = "insider"
+    SUPPLIER_FAILURE = "supplier_failure"
+
+
+class Cia(StrEnum):
+    CONFIDENTIALITY = "confidentiality"
+    INTEGRITY = "integrity"
+    AVAILABILITY = "availability"
+
+
+class AbcGoal(StrEnum):
+    """Customs' strategic goals: Afdracht, Bescherming, Concurrentiepositie."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class LevelLabel(Strict):
+    id: Level
+    label: LocalText
+
+
+class ScalePoint(Strict):
+    value: ScaleValue
+    label: LocalText
+    description: LocalText | None = None
+
+
+class Baseline(Strict):
+    likelihood: ScaleValue = 1
+    impact: ScaleValue = 1
+
+
+class Scenario(Strict):
+    id: Identifier
+    title: LocalText
+    description: LocalText
+    threat_actors: tuple[ThreatActor, ...] = Field(min_length=1)
+    cia: tuple[Cia, ...] = Field(min_length=1)
+    abc_goals: tuple[AbcGoal, ...] = ()
+    baseline: Baseline = Baseline()
+
+
+class Effect(Strict):
+    """What a rule does to one scenario's likelihood or impact. Never lowers it."""
+
+    scenario: Identifier
+    dimension: Dimension
+    add: Annotated[int, Field(ge=1, le=4, strict=True)] | None = None
+    at_least: ScaleValue | None = None
+
+    @model_validator(mode="after")
+    def _one_effect(self) -> Effect:
+        if (self.add is None) == (self.at_least is None):
+            raise ValueError("an effect needs exactly one of 'add' (1..4) or 'at_least' (1..5)")
+        return self
+
+
+class Rule(Strict):
+    id: Identifier
+    when: Condition
+    effects: tuple[Effect, ...] = Field(min_length=1)
+    reason: LocalText
+
+
+class LevelCondition(Strict):
+    """Holds when any of the scenarios (all when none are named) is at least this level."""
+
+    scenarios: tuple[Identifier, ...] = ()
+    at_least: Level
+
+
+class Escalation(Strict):
+    id: Identifier
+    title: LocalText
+    reason: LocalText
+    when: Condition | None = None
+    when_level: LevelCondition | None = None
+
+    @model_validator(mode="after")
+    def _has_trigger(self) -> Escalation:
+        if self.when is None and self.when_level is None:
+            raise ValueError("an escalation needs 'when', 'when_level' or both")
+        return self
+
+
+class RiskModel(Strict):
+    kind: Literal["risk_model"] = "risk_model"
+    id: Identifier
+    version: Version
+    questionnaire: ContentRef
+    levels: tuple[LevelLabel, ...]
+    likelihood_scale: tuple[ScalePoint, ...]
+    impact_scale: tuple[ScalePoint, ...]
+    grid: tuple[tuple[Level, ...], ...]
+    scenarios: tuple[Scenario, ...] = Field(min_length=1)
+    rules: tuple[Rule, ...] = Field(min_length=1)
+    escalations: tuple[Escalation, ...] = ()
+
+    @model_validator(mode="after")
+    def _complete(self) -> RiskModel:
+        if [lv.id for lv in self.levels] != list(Level):
+            raise ValueError("levels must be exactly low, medium, high, very_high in that order")
+        for name in ("likelihood_scale", "impact_scale"):
+            values = [p.value for p in getattr(self, name)]
+            if values != list(SCALE):
+                raise ValueError(f"{name} must have the values 1, 2, 3, 4, 5 in order")
+        if len(self.grid) != 5 or any(len(row) != 5 for row in self.grid):
+            raise ValueError("grid must have 5 rows (likelihood 1..5) of 5 levels (impact 1..5)")
+        return self
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.id, self.version)
+
+    def level(self, likelihood: int, impact: int) -> Level:
+        return self.grid[likelihood - 1][impact - 1]
+
+    def level_label(self, level: Level) -> LocalText:
+        return self._labels[level]
+
+    @cached_property
+    def _labels(self) -> dict[Level, LocalText]:
+        return {lv.id: lv.label for lv in self.levels}
+
+    @cached_property
+    def scenario_by_id(self) -> dict[str, Scenario]:
+        return {s.id: s for s in self.scenarios}

@@ -1,0 +1,105 @@
+"""The whole quickscan outcome for one set of answers: the engine's single entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quickscan_app.domain.answers import Answers, AnswerValue, is_unknown
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.risk import Escalation, Level, RiskModel
+from quickscan_app.engine.conditions import effective_answers, holds, is_answered
+from quickscan_app.engine.proposals import Proposal, ResidualScore, propose, residual
+from quickscan_app.engine.scoring import ScenarioScore, fired_rules, score_scenarios
+
+FULL_ANALYSIS_FROM = Level.HIGH
+
+
+class UnknownMeasureError(ValueError):
+    """A chosen measure id that is not in the catalogue."""
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    """A visible question answered "unknown": scored as its worst credible answer."""
+
+    question_id: str
+    section_id: str
+    assumed: AnswerValue
+
+
+@dataclass(frozen=True)
+class Assessment:
+    visible: tuple[str, ...]
+    open_required: tuple[str, ...]
+    open_points: tuple[OpenPoint, ...]
+    scenarios: tuple[ScenarioScore, ...]
+    overall_level: Level
+    full_risk_analysis_required: bool
+    escalations: tuple[Escalation, ...]
+    proposals: tuple[Proposal, ...]
+    residual: tuple[ResidualScore, ...] | None
+    residual_level: Level | None
+
+    @property
+    def complete(self) -> bool:
+        return not self.open_required
+
+
+def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = None) -> Assessment:
+    """Score normalised answers; with ``chosen`` measure ids, also the residual risk."""
+    questionnaire, model, catalogue = library.questionnaire, library.risk_model, library.catalogue
+    effective, visible = effective_answers(questionnaire, answers)
+    by_id = questionnaire.by_id
+    open_required = tuple(
+        q for q in visible if by_id[q].required and not is_answered(effective.get(q))
+    )
+    open_points = tuple(
+        OpenPoint(q, questionnaire.section_of[q], effective[q])
+        for q in visible
+        if q in effective and is_unknown(answers[q])
+    )
+    scenarios = score_scenarios(model, fired_rules(model, effective), answers, effective)
+    overall = _highest(s.level for s in scenarios)
+    proposals = propose(catalogue, model, scenarios, effective)
+    rest: list[ResidualScore] | None = None
+    if chosen is not None:
+        missing = [m for m in chosen if m not in catalogue.by_id]
+        if missing:
+            raise UnknownMeasureError(f"no such measure: {', '.join(missing)}")
+        rest = residual(model, scenarios, [catalogue.by_id[m] for m in dict.fromkeys(chosen)])
+    return Assessment(
+        visible=tuple(visible),
+        open_required=open_required,
+        open_points=open_points,
+        scenarios=tuple(scenarios),
+        overall_level=overall,
+        full_risk_analysis_required=overall.at_least(FULL_ANALYSIS_FROM),
+        escalations=tuple(_escalations(model, scenarios, effective)),
+        proposals=tuple(proposals),
+        residual=tuple(rest) if rest is not None else None,
+        residual_level=_highest(r.level for r in rest) if rest is not None else None,
+    )
+
+
+def _highest(levels) -> Level:
+    return max(levels, key=lambda level: level.rank, default=Level.LOW)
+
+
+def _escalations(
+    model: RiskModel, scenarios: list[ScenarioScore], effective: Answers
+) -> list[Escalation]:
+    fired = []
+    for escalation in model.escalations:
+        by_answer = escalation.when is not None and holds(escalation.when, effective)
+        by_level = False
+        if escalation.when_level is not None:
+            names = set(escalation.when_level.scenarios)
+            by_level = any(
+                s.level.at_least(escalation.when_level.at_least)
+                for s in scenarios
+                if not names or s.scenario_id in names
+            )
+        if by_answer or by_level:
+            fired.append(escalation)
+    return fired

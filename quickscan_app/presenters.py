@@ -1,0 +1,171 @@
+"""Turning an assessment into JSON-ready data and a readable text summary, in NL or EN."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from quickscan_app.domain.answers import AnswerValue, is_unknown
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.questionnaire import Question, QuestionType
+from quickscan_app.domain.text import Lang
+from quickscan_app.engine.assessment import Assessment
+from quickscan_app.engine.scoring import Reason
+from quickscan_app.i18n import format_date, t
+
+
+def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
+    """How an answer reads to a person: option labels, Dutch dates, "onbekend"."""
+    if is_unknown(value):
+        return t("unknown", lang)
+    if isinstance(value, list):
+        return ", ".join(answer_label(question, v, lang) for v in value) or t("none", lang)
+    if question.type is QuestionType.YES_NO:
+        return t(str(value), lang)
+    if isinstance(value, str):
+        label = question.option_label(value)
+        return label.get(lang) if label else value
+    if isinstance(value, date):
+        return format_date(value, lang)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def reason_data(library: Library, reason: Reason, lang: Lang) -> dict[str, Any]:
+    questions = library.questionnaire.by_id
+    return {
+        "rule": reason.rule_id,
+        "dimension": reason.dimension.value,
+        "effect": reason.effect,
+        "reason": reason.text.get(lang),
+        "answers": [
+            {
+                "question": a.question_id,
+                "answer": answer_label(questions[a.question_id], a.given, lang),
+                **(
+                    {"assumed": answer_label(questions[a.question_id], a.scored, lang)}
+                    if a.unknown
+                    else {}
+                ),
+            }
+            for a in reason.answers
+        ],
+    }
+
+
+def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dict[str, Any]:
+    """The ``quickscan score --json`` document."""
+    model, catalogue = library.risk_model, library.catalogue
+    questions = library.questionnaire.by_id
+    data: dict[str, Any] = {
+        "questionnaire": {"id": library.questionnaire.id, "version": library.questionnaire.version},
+        "language": lang,
+        "complete": assessment.complete,
+        "open_required": list(assessment.open_required),
+        "scenarios": [
+            {
+                "id": s.scenario_id,
+                "title": model.scenario_by_id[s.scenario_id].title.get(lang),
+                "likelihood": s.likelihood,
+                "impact": s.impact,
+                "level": s.level.value,
+                "level_label": model.level_label(s.level).get(lang),
+                "reasons": [reason_data(library, r, lang) for r in s.reasons],
+            }
+            for s in assessment.scenarios
+        ],
+        "overall_level": assessment.overall_level.value,
+        "full_risk_analysis_required": assessment.full_risk_analysis_required,
+        "escalations": [
+            {"id": e.id, "title": e.title.get(lang), "reason": e.reason.get(lang)}
+            for e in assessment.escalations
+        ],
+        "open_points": [
+            {
+                "question": p.question_id,
+                "section": p.section_id,
+                "text": questions[p.question_id].text.get(lang),
+                "assumed": answer_label(questions[p.question_id], p.assumed, lang),
+            }
+            for p in assessment.open_points
+        ],
+        "proposed_measures": [
+            {
+                "id": p.measure_id,
+                "title": catalogue.by_id[p.measure_id].title.get(lang),
+                "kind": catalogue.by_id[p.measure_id].kind.value,
+                "phase": catalogue.by_id[p.measure_id].phase.value,
+                "reduction": p.reduction,
+                "scenarios": list(p.scenario_ids),
+            }
+            for p in assessment.proposals
+        ],
+    }
+    if assessment.residual is not None:
+        data["residual"] = {
+            "overall_level": assessment.residual_level.value if assessment.residual_level else None,
+            "scenarios": [
+                {
+                    "id": r.scenario_id,
+                    "likelihood": r.likelihood,
+                    "impact": r.impact,
+                    "level": r.level.value,
+                    "measures": list(r.measure_ids),
+                }
+                for r in assessment.residual
+            ],
+        }
+    return data
+
+
+def summary_text(library: Library, assessment: Assessment, lang: Lang) -> str:
+    """A readable summary for the terminal."""
+    data = assessment_data(library, assessment, lang)
+    model = library.risk_model
+    label = {lv.id.value: lv.label.get(lang) for lv in model.levels}
+    lines = [
+        f"{library.questionnaire.title.get(lang)} (v{library.questionnaire.version})",
+        f"{t('overall_level', lang)}: {label[data['overall_level']].upper()}",
+        t("full_analysis_yes" if data["full_risk_analysis_required"] else "full_analysis_no", lang),
+        "",
+        f"{t('scenarios', lang)}:",
+    ]
+    for s in data["scenarios"]:
+        lines.append(
+            f"  {label[s['level']]:<10} {s['title']}  "
+            f"({t('likelihood', lang)} {s['likelihood']}, {t('impact', lang)} {s['impact']})"
+        )
+        for r in s["reasons"]:
+            answers = "; ".join(
+                a["answer"] + (f" → {t('assumed', lang)}: {a['assumed']}" if "assumed" in a else "")
+                for a in r["answers"]
+            )
+            lines.append(
+                f"      {t(r['dimension'], lang)} {r['effect']}: {r['reason']} [{answers}]"
+            )
+    sections = [
+        ("escalations", [f"{e['title']}: {e['reason']}" for e in data["escalations"]]),
+        (
+            "open_points",
+            [f"{p['text']} → {t('assumed', lang)}: {p['assumed']}" for p in data["open_points"]],
+        ),
+        ("open_required", data["open_required"]),
+        (
+            "proposed_measures",
+            [
+                f"{m['title']} ({t('reduction', lang)} {m['reduction']})"
+                for m in data["proposed_measures"]
+            ],
+        ),
+    ]
+    for key, items in sections:
+        if items:
+            lines += ["", f"{t(key, lang)}:", *(f"  - {item}" for item in items)]
+    if "residual" in data:
+        lines += [
+            "",
+            f"{t('residual_level', lang)}: {label[data['residual']['overall_level']].upper()}",
+        ]
+        titles = {s["id"]: s["title"] for s in data["scenarios"]}
+        for r in data["residual"]["scenarios"]:
+            lines.append(f"  {label[r['level']]:<10} {titles[r['id']]}")
+    return "\n".join(lines)

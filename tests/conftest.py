@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quickscan_app.content import ContentSet, default_content_paths, load_content
+from quickscan_app.domain.library import Library
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "examples"
+
+
+@pytest.fixture(scope="session")
+def mini_paths() -> list[Path]:
+    return default_content_paths(MINI)
+
+
+@pytest.fixture(scope="session")
+def mini(mini_paths: list[Path]) -> Library:
+    return load_content(mini_paths).library("mini", 1)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> ContentSet:
+    return load_content(default_content_paths(ROOT))
+
+
+@pytest.fixture(scope="session")
+def library(shipped: ContentSet) -> Library:
+    return shipped.library("scan-detection", 1)

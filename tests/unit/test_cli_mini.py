@@ -1,0 +1,181 @@
+"""The CLI on the small fixture content: exit codes, JSON shape, clear errors for user mistakes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quickscan_app.cli import main
+from tests.conftest import MINI
+
+ANSWERS = """\
+questionnaire: mini
+version: 1
+dossier:
+  title: Testscanner
+  language: en
+answers:
+  connectivity: internet
+  remote: "yes"
+  channel: [mobile]
+  fleet_share: 60
+"""
+
+
+@pytest.fixture(autouse=True)
+def mini_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUICKSCAN_CONTENT_DIR", str(MINI))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, text: str, name: str = "answers.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_validate_json(capsys) -> None:
+    code, out, _ = run(capsys, "validate", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["questionnaires"] == [{"id": "mini", "version": 1, "questions": 6, "sections": 2}]
+    assert (data["scenarios"], data["measures"]) == (2, 3)
+
+
+def test_validate_given_file_replaces_the_shipped_one(capsys, tmp_path: Path) -> None:
+    broken = tmp_path / "mini.yaml"
+    shutil.copy(MINI / "questionnaires" / "mini.yaml", broken)
+    broken.write_text(broken.read_text().replace("type: yes_no", "type: maybe"))
+    code, out, err = run(capsys, "validate", str(broken))
+    assert code == 2 and out == ""
+    assert err.startswith(f"quickscan: {broken}:")
+    assert "type" in err and "maybe" in err
+
+
+def test_score_json_has_the_documented_fields(capsys, tmp_path: Path) -> None:
+    path = write(tmp_path, ANSWERS)
+    code, out, _ = run(capsys, "score", str(path), "--json", "--measures", "jump_host,exit_plan")
+    data = json.loads(out)
+    assert code == 0
+    assert data["language"] == "en"  # from the dossier metadata
+    esp = next(s for s in data["scenarios"] if s["id"] == "espionage")
+    assert (esp["likelihood"], esp["impact"], esp["level"]) == (5, 4, "very_high")
+    assert esp["reasons"][0]["reason"] == "The internet reaches everyone."
+    assert esp["reasons"][1]["answers"] == [{"question": "channel", "answer": "Mobile link"}]
+    assert data["overall_level"] == "very_high"
+    assert data["full_risk_analysis_required"] is True
+    assert data["open_points"] == []
+    assert [m["id"] for m in data["proposed_measures"]] == ["jump_host", "exit_plan", "segregation"]
+    assert data["residual"]["overall_level"] == "high"
+    assert [s["measures"] for s in data["residual"]["scenarios"]] == [["jump_host"], ["exit_plan"]]
+
+
+def test_score_json_file_and_dutch_text_summary(capsys, tmp_path: Path) -> None:
+    doc = {
+        "questionnaire": "mini",
+        "version": 1,
+        "answers": {"connectivity": "unknown", "remote": "no", "fleet_share": 5},
+    }
+    path = write(tmp_path, json.dumps(doc), "answers.json")
+    code, out, _ = run(capsys, "score", str(path))
+    assert code == 0
+    assert "Totaalniveau: MIDDEN" in out
+    assert "Open punten" in out and "aangenomen: Internet" in out
+    assert "Internet is bereikbaar voor iedereen." in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ("connectivity: satellite", "answer 'connectivity': 'satellite' is not one of the options"),
+        ("fleet_share: 140", "answer 'fleet_share': 140 is above the maximum 100"),
+        ("fleet_share: lots", "answer 'fleet_share': expected a number"),
+        (
+            "remote: maybe",
+            "answer 'remote': 'maybe' is not one of the options: yes, no or 'unknown'",
+        ),
+        ("colour: red", "answer 'colour': no such question in mini version 1"),
+        ("fleet_share: unknown", "answer 'fleet_share': 'unknown' is not allowed"),
+        ("channel: mobile", "answer 'channel': expected a list of option ids"),
+        ("publication: 15-03-2027", "answer 'publication': expected a date as YYYY-MM-DD"),
+    ],
+)
+def test_bad_answer_names_the_question_and_line(capsys, tmp_path: Path, answers, expected) -> None:
+    path = write(tmp_path, f"questionnaire: mini\nversion: 1\nanswers:\n  {answers}\n")
+    code, out, err = run(capsys, "score", str(path))
+    assert code == 2 and out == ""
+    assert err.strip() == f"quickscan: {path}:4: {expected}" or (
+        err.startswith(f"quickscan: {path}:4: ") and expected in err
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("questionnaire: mini\nversion: 7\nanswers: {}\n", "no content for mini version 7"),
+        ("questionnaire: mini\nanswers: {}\n", "field 'version': Field required"),
+        ("questionnaire: mini\nversion: 1\nanswer: {}\n", "field 'answer': Extra inputs"),
+        (
+            "questionnaire: mini\nversion: 1\ndossier: {cpv_code: abc}\nanswers: {}\n",
+            "field 'dossier.cpv_code'",
+        ),
+        ("questionnaire: mini\nversion: 1\nanswers: [\n", "invalid YAML"),
+        ("just text\n", "expected a mapping"),
+    ],
+)
+def test_bad_answer_file_gets_one_clear_message(capsys, tmp_path: Path, text, expected) -> None:
+    path = write(tmp_path, text)
+    code, out, err = run(capsys, "score", str(path))
+    assert code == 2 and out == ""
+    assert err.startswith(f"quickscan: {path}")
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_answer_file(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "score", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "cannot read file" in err
+
+
+def test_unknown_measure_is_a_user_error(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "score", str(write(tmp_path, ANSWERS)), "--measures", "nope")
+    assert code == 2 and "--measures: no such measure: nope" in err
+
+
+def test_questionnaire_show_json_round_trips(capsys) -> None:
+    code, out, _ = run(capsys, "questionnaire", "show", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["id"] == "mini"
+    channel = data["sections"][0]["questions"][2]
+    assert channel["visible_if"] == {"question": "remote", "equals": "yes"}
+    remarks = data["sections"][1]["questions"][2]
+    assert remarks["visible_if"] == {"not": {"question": "connectivity", "equals": "stand_alone"}}
+
+
+def test_questionnaire_show_text_and_unknown_id(capsys) -> None:
+    code, out, _ = run(capsys, "questionnaire", "show", "--lang", "en")
+    assert code == 0 and "[channel] Which channel?  (multiple_choice, conditional)" in out
+    code, _, err = run(capsys, "questionnaire", "show", "nope")
+    assert code == 2 and "no content for nope" in err
+
+
+def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, "questionnaire: mini\nversion: 1\nanswers:\n  remote: perhaps\n")
+    env = {"QUICKSCAN_CONTENT_DIR": str(MINI), "PATH": str(Path(sys.executable).parent)}
+    done = subprocess.run(
+        [sys.executable, "-m", "quickscan_app.cli", "score", str(path)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "answer 'remote'" in done.stderr
