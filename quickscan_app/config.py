@@ -1,0 +1,24 @@
+"""Settings from the environment (prefix ``QUICKSCAN_``), with an embedded default."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATABASE = PROJECT_ROOT / "data" / "quickscan.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QUICKSCAN_", extra="ignore")
+
+    database_url: str = f"sqlite:///{DEFAULT_DATABASE}"
+    """``sqlite:///path`` (embedded default) or ``postgresql+psycopg://…`` for shared use."""
+    sqlite_busy_timeout_ms: int = 30_000
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

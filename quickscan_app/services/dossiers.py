@@ -1,0 +1,348 @@
+"""Dossiers and their answers: create, import, list, read, save an answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from quickscan_app.answer_files import LoadedAnswers
+from quickscan_app.domain.answers import AnswerError, Answers, DossierMeta, normalise_answer
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.workflow import UNDER_REVIEW_OR_DECIDED, Status
+from quickscan_app.engine import Assessment, assess
+from quickscan_app.services import authz
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.errors import InvalidInput, NotFound
+from quickscan_app.services.unit import Work, unit_of_work
+from quickscan_app.store.models import (
+    Answer,
+    AnswerChange,
+    Approval,
+    Comment,
+    Decision,
+    Dossier,
+    PlanItem,
+    User,
+)
+
+META_FIELDS = tuple(DossierMeta.model_fields)
+
+
+class NewDossier(DossierMeta):
+    """What the officer fills in on "new dossier": the title is required."""
+
+    title: str  # type: ignore[assignment]
+
+
+def _validated_meta(data: dict[str, Any]) -> NewDossier:
+    try:
+        return NewDossier.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in error["loc"])
+        raise InvalidInput("invalid_field", field=field, problem=error["msg"]) from None
+
+
+def _library(ctx: ServiceContext, questionnaire_id: str | None, version: int | None) -> Library:
+    try:
+        return ctx.content.library(questionnaire_id, version)
+    except KeyError as exc:
+        raise InvalidInput("no_content", problem=exc.args[0]) from None
+
+
+def library_of(ctx: ServiceContext, dossier: Dossier) -> Library:
+    return _library(ctx, dossier.questionnaire_id, dossier.questionnaire_version)
+
+
+def create_dossier(
+    ctx: ServiceContext,
+    actor: Actor,
+    meta: dict[str, Any],
+    *,
+    questionnaire_id: str | None = None,
+    questionnaire_version: int | None = None,
+    demo: bool = False,
+) -> int:
+    """A new draft owned by the calling officer, pinned to a questionnaire version."""
+    with unit_of_work(ctx, actor, "dossier.create", "dossier") as work:
+        authz.require_role(actor, Role.OFFICER)
+        return _insert_dossier(
+            work, actor.user_id, meta, questionnaire_id, questionnaire_version, demo
+        )
+
+
+def _insert_dossier(
+    work: Work,
+    owner_id: int | None,
+    meta: dict[str, Any],
+    questionnaire_id: str | None,
+    questionnaire_version: int | None,
+    demo: bool,
+) -> int:
+    checked = _validated_meta(meta)
+    library = _library(work.ctx, questionnaire_id, questionnaire_version)
+    if owner_id is None:
+        raise InvalidInput("invalid_field", field="owner", problem="required")
+    now = work.ctx.clock()
+    values = checked.model_dump()
+    values["language"] = values.get("language") or "nl"
+    dossier = Dossier(
+        **values,
+        owner_id=owner_id,
+        questionnaire_id=library.questionnaire.id,
+        questionnaire_version=library.questionnaire.version,
+        status=Status.DRAFT.value,
+        revision=1,
+        lock_version=1,
+        demo=demo,
+        created_at=now,
+        updated_at=now,
+        updated_by_id=owner_id,
+        last_change="created",
+    )
+    work.session.add(dossier)
+    work.session.flush()
+    work.object_id = dossier.id
+    work.details = {
+        "questionnaire": f"{library.questionnaire.id}@{library.questionnaire.version}",
+        "owner": owner_id,
+    }
+    return dossier.id
+
+
+def import_dossier(
+    ctx: ServiceContext, actor: Actor, loaded: LoadedAnswers, owner_name: str, *, demo: bool = False
+) -> int:
+    """A dossier from an answers file, owned by ``owner_name``; all answers in one transaction."""
+    with unit_of_work(ctx, actor, "dossier.import", "dossier") as work:
+        owner = work.session.execute(
+            select(User).where(User.name == owner_name)
+        ).scalar_one_or_none()
+        if owner is None:
+            raise NotFound("user_not_found", user=owner_name)
+        if not (actor.has(Role.ADMIN) or actor.user_id == owner.id):
+            raise authz.PermissionDenied("needs_role", roles=Role.ADMIN.value)
+        if Role.OFFICER not in owner.role_names:
+            raise InvalidInput(
+                "invalid_field", field="owner", problem="the owner must be an officer"
+            )
+        meta = loaded.file.dossier.model_dump(exclude_none=True) if loaded.file.dossier else {}
+        meta.setdefault("title", loaded.file.questionnaire)
+        dossier_id = _insert_dossier(
+            work,
+            owner.id,
+            meta,
+            loaded.library.questionnaire.id,
+            loaded.library.questionnaire.version,
+            demo,
+        )
+        dossier = work.dossier(dossier_id)
+        now = ctx.clock()
+        for question_id, value in loaded.answers.items():
+            stored = _to_json(value)
+            work.session.add(
+                Answer(
+                    dossier_id=dossier_id,
+                    question_id=question_id,
+                    value=stored,
+                    updated_by=owner.id,
+                    updated_at=now,
+                )
+            )
+            work.session.add(
+                AnswerChange(
+                    dossier_id=dossier_id, question_id=question_id, value=stored,
+                    revision=1, lock_version=1, changed_by=owner.id, changed_at=now,
+                )
+            )  # fmt: skip
+        work.details["answers"] = len(loaded.answers)
+        dossier.last_change = "imported"
+        return dossier_id
+
+
+def save_answer(
+    ctx: ServiceContext,
+    actor: Actor,
+    dossier_id: int,
+    question_id: str,
+    value: Any,
+    expected_version: int,
+) -> int:
+    """Save (or with ``None`` clear) one answer; returns the dossier's new lock version.
+
+    Refused with a conflict when the dossier changed after ``expected_version``.
+    """
+    with unit_of_work(ctx, actor, "answer.save", "dossier", dossier_id) as work:
+        dossier = work.dossier(dossier_id)
+        authz.require_edit(actor, dossier)
+        question = library_of(ctx, dossier).questionnaire.by_id.get(question_id)
+        if question is None:
+            raise InvalidInput("invalid_answer", question=question_id, problem="no such question")
+        try:
+            stored = None if value is None else _to_json(normalise_answer(question, value))
+        except AnswerError as exc:
+            raise InvalidInput(
+                "invalid_answer", question=question_id, problem=exc.message
+            ) from None
+        version = work.touch(dossier, expected_version, f"answer {question_id}")
+        now = ctx.clock()
+        current = work.session.get(Answer, (dossier_id, question_id))
+        if stored is None:
+            if current is not None:
+                work.session.delete(current)
+        elif current is None:
+            work.session.add(
+                Answer(
+                    dossier_id=dossier_id,
+                    question_id=question_id,
+                    value=stored,
+                    updated_by=actor.user_id,
+                    updated_at=now,
+                )
+            )
+        else:
+            current.value, current.updated_by, current.updated_at = stored, actor.user_id, now
+        work.session.add(
+            AnswerChange(
+                dossier_id=dossier_id, question_id=question_id, value=stored,
+                revision=dossier.revision, lock_version=version,
+                changed_by=actor.user_id, changed_at=now,
+            )
+        )  # fmt: skip
+        work.details["question"] = question_id
+        return version
+
+
+def _to_json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def answers_of(session: Session, library: Library, dossier_id: int) -> Answers:
+    """Stored answers in engine form (dates back to ``date``); unknown question ids skipped."""
+    rows = session.execute(select(Answer).where(Answer.dossier_id == dossier_id)).scalars()
+    questions = library.questionnaire.by_id
+    return {
+        row.question_id: normalise_answer(questions[row.question_id], row.value)
+        for row in rows
+        if row.question_id in questions
+    }
+
+
+def answered_by(session: Session, dossier_id: int) -> set[int]:
+    """Everyone who ever saved an answer in this dossier (for four-eyes)."""
+    rows = session.execute(
+        select(AnswerChange.changed_by).where(AnswerChange.dossier_id == dossier_id).distinct()
+    )
+    return {row[0] for row in rows}
+
+
+@dataclass(frozen=True)
+class DossierSummary:
+    id: int
+    title: str
+    reference: str | None
+    status: str
+    revision: int
+    owner: str
+    planned_publication_date: date | None
+    planned_rfq_date: date | None
+    updated_at: Any
+    lock_version: int
+
+
+def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
+    """The dossiers this actor may see, newest change first."""
+    query = select(Dossier).order_by(Dossier.updated_at.desc(), Dossier.id.desc())
+    if not actor.has(Role.ADMIN):
+        visible = []
+        if actor.has(Role.OFFICER) and actor.user_id is not None:
+            visible.append(Dossier.owner_id == actor.user_id)
+        if actor.has(Role.REVIEWER):
+            visible.append(Dossier.status.in_([s.value for s in UNDER_REVIEW_OR_DECIDED]))
+        if not visible:
+            return []
+        query = query.where(or_(*visible))
+    with ctx.factory() as session:
+        return [
+            DossierSummary(
+                d.id,
+                d.title,
+                d.reference,
+                d.status,
+                d.revision,
+                d.owner.display_name,
+                d.planned_publication_date,
+                d.planned_rfq_date,
+                d.updated_at,
+                d.lock_version,
+            )
+            for d in session.execute(query).scalars()
+        ]
+
+
+def count_dossiers(session: Session) -> int:
+    return session.execute(select(func.count(Dossier.id))).scalar_one()
+
+
+@dataclass(frozen=True)
+class DossierView:
+    dossier: Dossier
+    library: Library
+    answers: Answers
+    assessment: Assessment
+    plan: list[PlanItem]
+    comments: list[Comment]
+    decisions: list[Decision]
+    approvals: list[Approval]
+
+    @property
+    def chosen(self) -> list[str]:
+        return [p.measure_id for p in self.plan if p.decision == "selected"]
+
+
+def get_dossier(ctx: ServiceContext, actor: Actor, dossier_id: int) -> DossierView:
+    """Everything about one dossier the actor may see, with its current assessment."""
+    with ctx.factory() as session:
+        dossier = session.get(Dossier, dossier_id)
+        if dossier is None:
+            raise NotFound("not_found", dossier=dossier_id)
+        authz.require_view(actor, dossier)
+        return load_view(ctx, session, dossier)
+
+
+def load_view(ctx: ServiceContext, session: Session, dossier: Dossier) -> DossierView:
+    library = library_of(ctx, dossier)
+    answers = answers_of(session, library, dossier.id)
+    plan = list(
+        session.execute(
+            select(PlanItem).where(PlanItem.dossier_id == dossier.id).order_by(PlanItem.measure_id)
+        ).scalars()
+    )
+    chosen = [
+        p.measure_id
+        for p in plan
+        if p.decision == "selected" and p.measure_id in library.catalogue.by_id
+    ]
+
+    def rows(model, order):  # type: ignore[no-untyped-def]
+        return list(
+            session.execute(
+                select(model).where(model.dossier_id == dossier.id).order_by(order)
+            ).scalars()
+        )
+
+    return DossierView(
+        dossier=dossier,
+        library=library,
+        answers=answers,
+        assessment=assess(library, answers, chosen),
+        plan=plan,
+        comments=rows(Comment, Comment.id),
+        decisions=rows(Decision, Decision.id),
+        approvals=rows(Approval, Approval.id),
+    )

@@ -1,0 +1,234 @@
+"""The tables. Dossier content is versioned; approvals hold a frozen snapshot and its hash."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        datetime: DateTime(timezone=True),
+    }
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    roles: Mapped[list[UserRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"
+    )
+
+    @property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(r.role for r in self.roles)
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[str | None] = mapped_column(String(200))
+    contracting_authority: Mapped[str | None] = mapped_column(String(200))
+    object_category: Mapped[str | None] = mapped_column(String(80))
+    cpv_code: Mapped[str | None] = mapped_column(String(12))
+    estimated_value: Mapped[float | None] = mapped_column(Numeric(16, 2, asdecimal=False))
+    procedure_type: Mapped[str | None] = mapped_column(String(80))
+    planned_rfq_date: Mapped[date | None] = mapped_column(Date)
+    planned_publication_date: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(2), default="nl")
+    classification: Mapped[str | None] = mapped_column(String(200))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(80))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    """Dossier version as people see it: 1, then 2 after the first reopen, …"""
+    lock_version: Mapped[int] = mapped_column(Integer, default=1)
+    """Optimistic-locking counter: raised by every change; a write names the one it saw."""
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_change: Mapped[str] = mapped_column(String(200), default="")
+    """What the last change was, e.g. ``answer remote_maintenance``: named in conflict errors."""
+    owner: Mapped[User] = relationship(lazy="joined", foreign_keys=[owner_id])
+    updated_by: Mapped[User] = relationship(lazy="joined", foreign_keys=[updated_by_id])
+
+
+class Answer(Base):
+    """The current answer to one question of one dossier."""
+
+    __tablename__ = "answers"
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+
+
+class AnswerChange(Base):
+    """Every answer ever saved (``value`` null when cleared), for history and four-eyes."""
+
+    __tablename__ = "answer_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(80))
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    lock_version: Mapped[int] = mapped_column(Integer)
+    changed_by: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    changed_at: Mapped[datetime]
+
+
+class PlanItem(Base):
+    """A measure chosen for the plan, or a proposal rejected with a justification."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("dossier_id", "measure_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    measure_id: Mapped[str] = mapped_column(String(80))
+    decision: Mapped[str] = mapped_column(String(12))  # selected | rejected
+    justification: Mapped[str | None] = mapped_column(Text)
+    owner: Mapped[str | None] = mapped_column(String(200))
+    phase: Mapped[str | None] = mapped_column(String(40))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    target_kind: Mapped[str] = mapped_column(String(12))  # dossier | section | measure
+    target_id: Mapped[str | None] = mapped_column(String(80))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    author: Mapped[User] = relationship(lazy="joined")
+
+
+class Decision(Base):
+    """A reviewer's or owner's workflow step: submitted, changes requested, approved, …"""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    """Empty when the command line (the system) took the step."""
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    actor: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Approval(Base):
+    """The frozen record of an approved plan: snapshot JSON and its SHA-256."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approver_role: Mapped[str] = mapped_column(String(20))
+    approved_at: Mapped[datetime]
+    snapshot: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    approver: Mapped[User] = relationship(lazy="joined")
+
+
+class AuditEvent(Base):
+    """Append-only; each row carries the hash of the one before (BIO2 8.15.01 fields)."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    occurred_at: Mapped[str] = mapped_column(String(40))
+    """UTC ISO-8601 text, so the hashed form is the stored form on every database."""
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(80))
+    result: Mapped[str] = mapped_column(String(16))  # success | denied | failure
+    origin: Mapped[str] = mapped_column(String(120))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    """Canonical JSON text (sorted keys), hashed as stored."""
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """One row: the last sequence number and hash. Locking it serialises appends."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(64))
