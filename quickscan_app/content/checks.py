@@ -136,6 +136,13 @@ def check_catalogue(
     )
     scenarios = set(model.scenario_by_id)
     for i, measure in enumerate(catalogue.measures):
+        yield from duplicates(
+            (
+                (("measures", i, "mitigates", j), m.scenario)
+                for j, m in enumerate(measure.mitigates)
+            ),
+            "mitigated scenario",
+        )
         for j, mitigation in enumerate(measure.mitigates):
             if mitigation.scenario not in scenarios:
                 yield (

@@ -25,13 +25,13 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _LEVEL_ORDER.index(self)
+        return _LEVEL_RANK[self]
 
     def at_least(self, other: Level) -> bool:
         return self.rank >= other.rank
 
 
-_LEVEL_ORDER = list(Level)
+_LEVEL_RANK = {level: rank for rank, level in enumerate(Level)}
 
 
 class Dimension(StrEnum):
@@ -106,6 +106,11 @@ class Rule(Strict):
     when: Condition
     effects: tuple[Effect, ...] = Field(min_length=1)
     reason: LocalText
+
+    @cached_property
+    def question_ids(self) -> tuple[str, ...]:
+        """The questions the condition reads, each once, in order: the answers a reason cites."""
+        return tuple(dict.fromkeys(self.when.questions()))
 
 
 class LevelCondition(Strict):

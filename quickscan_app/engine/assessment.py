@@ -61,7 +61,7 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
     )
     scenarios = score_scenarios(model, fired_rules(model, effective), answers, effective)
     overall = _highest(s.level for s in scenarios)
-    proposals = propose(catalogue, model, scenarios, effective)
+    proposals = propose(catalogue, scenarios, effective)
     rest: list[ResidualScore] | None = None
     if chosen is not None:
         missing = [m for m in chosen if m not in catalogue.by_id]

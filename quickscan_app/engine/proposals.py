@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quickscan_app.domain.answers import Answers
-from quickscan_app.domain.measures import Measure, MeasureCatalogue
+from quickscan_app.domain.measures import Measure, MeasureCatalogue, Mitigation
 from quickscan_app.domain.risk import Level, RiskModel
 from quickscan_app.engine.conditions import holds
 from quickscan_app.engine.scoring import ScenarioScore, clamp
@@ -35,7 +35,6 @@ class ResidualScore:
 
 def propose(
     catalogue: MeasureCatalogue,
-    model: RiskModel,
     inherent: list[ScenarioScore],
     effective: Answers,
 ) -> list[Proposal]:
@@ -53,12 +52,18 @@ def propose(
             continue
         if rule.condition is not None and not holds(rule.condition, effective):
             continue
-        after = residual(model, inherent, [measure])
-        reduction = sum(by_scenario[r.scenario_id].points - r.points for r in after)
+        reduction = sum(_points_taken(by_scenario[m.scenario], m) for m in measure.mitigates)
         if reduction > 0:
             proposals.append(Proposal(measure.id, reduction, tuple(hit)))
     proposals.sort(key=lambda p: (-p.reduction, -len(p.scenario_ids), p.measure_id))
     return proposals
+
+
+def _points_taken(score: ScenarioScore, mitigation: Mitigation) -> int:
+    """Likelihood × impact this one mitigation takes from the inherent score."""
+    likelihood = clamp(score.likelihood - mitigation.likelihood)
+    impact = clamp(score.impact - mitigation.impact)
+    return score.points - likelihood * impact
 
 
 def residual(

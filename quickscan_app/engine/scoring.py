@@ -54,7 +54,7 @@ class ScenarioScore:
 
 
 def clamp(value: int) -> int:
-    return max(1, min(5, value))
+    return 1 if value < 1 else 5 if value > 5 else value
 
 
 def fired_rules(model: RiskModel, effective: Answers) -> list[Rule]:
@@ -68,9 +68,7 @@ def score_scenarios(
     reasons: dict[str, list[Reason]] = {s.id: [] for s in model.scenarios}
     for rule in fired:
         cited = tuple(
-            AnswerCited(q, given[q], effective[q])
-            for q in dict.fromkeys(rule.when.questions())
-            if q in effective
+            AnswerCited(q, given[q], effective[q]) for q in rule.question_ids if q in effective
         )
         for effect in rule.effects:
             reasons[effect.scenario].append(

@@ -12,7 +12,7 @@ from quickscan_app.domain.questionnaire import UNKNOWN
 from quickscan_app.engine import assess
 from quickscan_app.engine.conditions import effective_answers
 from quickscan_app.engine.scoring import score_scenarios
-from tests.strategies import answer_sets
+from tests.strategies import answer_sets, value_for
 
 LIBRARIES = ["mini", "library"]
 
@@ -69,18 +69,36 @@ def test_more_fired_rules_never_lower_a_score(any_library: Library, data) -> Non
     assert not_lower(after, before)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_not_knowing_an_answer_never_lowers_a_score(any_library: Library, data) -> None:
-    """'Unknown' is the worst credible case: it can only add exposure."""
+def test_answering_one_more_question_never_lowers_a_score(any_library: Library, data) -> None:
+    """More known exposure can only add risk: rules express exposure, never its absence."""
     questionnaire = any_library.questionnaire
     raw = data.draw(answer_sets(questionnaire))
-    unknowable = [q.id for q in questionnaire.questions if q.allow_unknown]
-    question_id = data.draw(st.sampled_from(unknowable))
+    open_questions = [q for q in questionnaire.questions if q.id not in raw]
+    if not open_questions:
+        return
+    question = data.draw(st.sampled_from(open_questions))
     before = assess(any_library, normalise_answers(questionnaire, raw))
-    raw[question_id] = UNKNOWN
+    raw[question.id] = data.draw(value_for(question))
     after = assess(any_library, normalise_answers(questionnaire, raw))
     assert not_lower(dims(after.scenarios), dims(before.scenarios))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_unknown_scores_as_its_worst_credible_answer(any_library: Library, data) -> None:
+    questionnaire = any_library.questionnaire
+    raw = data.draw(answer_sets(questionnaire))
+    question = data.draw(st.sampled_from([q for q in questionnaire.questions if q.allow_unknown]))
+    raw[question.id] = UNKNOWN
+    as_unknown = assess(any_library, normalise_answers(questionnaire, raw))
+    raw[question.id] = question.unknown_as
+    as_worst = assess(any_library, normalise_answers(questionnaire, raw))
+    assert dims(as_unknown.scenarios) == dims(as_worst.scenarios)
+    assert question.id in [p.question_id for p in as_unknown.open_points] or (
+        question.id not in as_unknown.visible
+    )
 
 
 @settings(max_examples=60, deadline=None)
