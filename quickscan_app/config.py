@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -17,6 +18,8 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{DEFAULT_DATABASE}"
     """``sqlite:///path`` (embedded default) or ``postgresql+psycopg://…`` for shared use."""
     sqlite_busy_timeout_ms: int = 30_000
+    language: Literal["nl", "en"] = "nl"
+    """Language of command-line messages."""
 
 
 @lru_cache(maxsize=1)

@@ -1,17 +1,13 @@
-"""The ``quickscan`` command line: validate content, show the questionnaire, score answers."""
+"""``quickscan validate``, ``questionnaire show`` and ``score``: the content and the engine."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from quickscan_app.answer_files import AnswerFileError, load_answer_file
-from quickscan_app.content import ContentError, ContentSet, load_content
+from quickscan_app.answer_files import load_answer_file
+from quickscan_app.cli.common import EXIT_OK, UsageError, print_json
+from quickscan_app.content import ContentSet, load_content
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.text import Lang
 from quickscan_app.engine import assess
@@ -19,42 +15,12 @@ from quickscan_app.engine.assessment import UnknownMeasureError
 from quickscan_app.i18n import t
 from quickscan_app.presenters import answer_label, assessment_data, summary_text
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
-
-class UsageError(Exception):
-    """A user mistake: printed as one message, exit code 2."""
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "handler"):
-        parser.print_help()
-        return EXIT_BAD_INPUT
-    try:
-        return args.handler(args)
-    except (ContentError, AnswerFileError, UsageError) as exc:
-        print(f"quickscan: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="quickscan",
-        description="National-security quickscan for public procurement.",
-    )
-    commands = parser.add_subparsers(metavar="COMMAND")
-
-    validate = commands.add_parser("validate", help="validate the content (or the given files)")
-    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    validate.add_argument("--json", action="store_true", help="print a JSON summary")
-    validate.set_defaults(handler=_validate)
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = commands.add_parser("validate", help="validate the content (or the given files)")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print a JSON summary")
+    check.set_defaults(handler=validate)
 
     questionnaire = commands.add_parser("questionnaire", help="questionnaire commands")
     q_commands = questionnaire.add_subparsers(metavar="COMMAND", required=True)
@@ -63,22 +29,21 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--version", type=int)
     show.add_argument("--json", action="store_true", help="the full questionnaire as JSON")
     show.add_argument("--lang", choices=("nl", "en"), default="nl")
-    show.set_defaults(handler=_questionnaire_show)
+    show.set_defaults(handler=questionnaire_show)
 
-    score = commands.add_parser("score", help="score an answers file (JSON or YAML)")
-    score.add_argument("answers", type=Path, metavar="ANSWERS")
-    score.add_argument("--measures", default=None, help="chosen measure ids, comma separated")
-    score.add_argument("--json", action="store_true")
-    score.add_argument("--lang", choices=("nl", "en"), default=None)
-    score.set_defaults(handler=_score)
-    return parser
+    scoring = commands.add_parser("score", help="score an answers file (JSON or YAML)")
+    scoring.add_argument("answers", type=Path, metavar="ANSWERS")
+    scoring.add_argument("--measures", default=None, help="chosen measure ids, comma separated")
+    scoring.add_argument("--json", action="store_true")
+    scoring.add_argument("--lang", choices=("nl", "en"), default=None)
+    scoring.set_defaults(handler=score)
 
 
-def _validate(args: argparse.Namespace) -> int:
+def validate(args: argparse.Namespace) -> int:
     content = load_content(extra=args.files) if args.files else load_content()
     libraries = list(content.libraries.values())
     if args.json:
-        _print_json(
+        print_json(
             {
                 "valid": True,
                 "questionnaires": [
@@ -115,11 +80,11 @@ def _library(content: ContentSet, questionnaire_id: str | None, version: int | N
         raise UsageError(exc.args[0]) from None
 
 
-def _questionnaire_show(args: argparse.Namespace) -> int:
+def questionnaire_show(args: argparse.Namespace) -> int:
     library = _library(load_content(), args.id, args.version)
     questionnaire = library.questionnaire
     if args.json:
-        _print_json(questionnaire.model_dump(mode="json", by_alias=True, exclude_none=True))
+        print_json(questionnaire.model_dump(mode="json", by_alias=True, exclude_none=True))
         return EXIT_OK
     lang: Lang = args.lang
     print(f"{questionnaire.title.get(lang)} ({questionnaire.id} v{questionnaire.version})")
@@ -138,7 +103,7 @@ def _questionnaire_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _score(args: argparse.Namespace) -> int:
+def score(args: argparse.Namespace) -> int:
     content = load_content()
     loaded = load_answer_file(args.answers, content)
     chosen = None
@@ -151,16 +116,7 @@ def _score(args: argparse.Namespace) -> int:
     except UnknownMeasureError as exc:
         raise UsageError(f"--measures: {exc}") from None
     if args.json:
-        _print_json(assessment_data(loaded.library, assessment, lang))
+        print_json(assessment_data(loaded.library, assessment, lang))
     else:
         print(summary_text(loaded.library, assessment, lang))
     return EXIT_OK
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from quickscan_app.cli import main
+
+sys.exit(main())

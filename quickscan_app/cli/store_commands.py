@@ -1,0 +1,272 @@
+"""Commands on the database: ``db``, ``user``, ``demo``, ``dossier`` and ``audit``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from quickscan_app.answer_files import load_answer_file
+from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError, print_json
+from quickscan_app.config import get_settings
+from quickscan_app.content import load_content
+from quickscan_app.domain.text import Lang
+from quickscan_app.i18n import format_date, format_datetime
+from quickscan_app.presenters import assessment_data
+from quickscan_app.services import audit, demo, dossiers, users
+from quickscan_app.services.context import Actor, ServiceContext, system_actor
+from quickscan_app.store.db import make_engine
+from quickscan_app.store.migrate import is_current, upgrade
+
+
+def cli_language() -> Lang:
+    return get_settings().language
+
+
+def _origin() -> str:
+    return f"cli:{getpass.getuser()}@{socket.gethostname()}"[:120]
+
+
+def _actor() -> Actor:
+    return system_actor(_origin())
+
+
+def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
+    """The database from QUICKSCAN_DATABASE_URL. SQLite is created or upgraded on the spot;
+    a shared PostgreSQL database is upgraded only by ``quickscan db upgrade``."""
+    url = get_settings().database_url
+    engine = make_engine(url)
+    if upgrade_schema or engine.dialect.name == "sqlite":
+        upgrade(engine)
+    elif not is_current(engine):
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise UsageError(
+            f"the database {shown} is not at the current schema: run `quickscan db upgrade`"
+        )
+    return ServiceContext(engine, load_content())
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    db = commands.add_parser("db", help="database commands").add_subparsers(
+        metavar="COMMAND", required=True
+    )
+    db.add_parser("upgrade", help="create or upgrade the database").set_defaults(handler=db_upgrade)
+
+    user = commands.add_parser("user", help="user accounts").add_subparsers(
+        metavar="COMMAND", required=True
+    )
+    add = user.add_parser("add", help="add a user; the password is read from stdin or a prompt")
+    add.add_argument("name")
+    add.add_argument(
+        "--role", action="append", required=True, choices=("officer", "reviewer", "admin")
+    )
+    add.add_argument("--display-name")
+    add.set_defaults(handler=user_add)
+    listing = user.add_parser("list", help="list users")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=user_list)
+
+    commands.add_parser(
+        "demo", help="add demo users and dossiers (refused on a database with real data)"
+    ).set_defaults(handler=seed_demo)
+
+    dossier = commands.add_parser("dossier", help="dossiers").add_subparsers(
+        metavar="COMMAND", required=True
+    )
+    dlist = dossier.add_parser("list", help="list all dossiers")
+    dlist.add_argument("--json", action="store_true")
+    dlist.set_defaults(handler=dossier_list)
+    imp = dossier.add_parser("import", help="create a dossier from an answers file; prints its id")
+    imp.add_argument("answers", type=Path, metavar="ANSWERS")
+    imp.add_argument("--owner", required=True, metavar="USER")
+    imp.set_defaults(handler=dossier_import)
+    show = dossier.add_parser("show", help="show one dossier")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=dossier_show)
+
+    audit_cmd = commands.add_parser("audit", help="audit trail").add_subparsers(
+        metavar="COMMAND", required=True
+    )
+    audit_cmd.add_parser(
+        "verify", help="check the hash chain; exit 1 naming the first bad event"
+    ).set_defaults(handler=audit_verify)
+
+
+def db_upgrade(args: argparse.Namespace) -> int:
+    ctx = open_context(upgrade_schema=True)
+    print(f"database is at the current schema ({ctx.engine.dialect.name})")
+    return EXIT_OK
+
+
+def _read_password(name: str) -> str:
+    if not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"password for {name}: ")
+        if getpass.getpass("again: ") != password:
+            raise UsageError("the passwords differ")
+    if not password:
+        raise UsageError("no password given (pipe it to stdin or type it at the prompt)")
+    return password
+
+
+def user_add(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    password = _read_password(args.name)
+    users.add_user(ctx, _actor(), args.name, password, args.role, display_name=args.display_name)
+    print(f"user {args.name} added ({', '.join(args.role)})")
+    return EXIT_OK
+
+
+def user_list(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    rows = users.list_users(ctx, _actor())
+    if args.json:
+        print_json([u.__dict__ for u in rows])
+        return EXIT_OK
+    for u in rows:
+        flags = ("" if u.active else " (inactive)") + (" [demo]" if u.demo else "")
+        print(f"{u.name:<16} {', '.join(u.roles):<24} {u.display_name}{flags}")
+    return EXIT_OK
+
+
+def seed_demo(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    result = demo.seed_demo(ctx, _actor())
+    if result.dossiers:
+        print(f"demo dossiers created: {', '.join(map(str, result.dossiers))}")
+    else:
+        print("demo data was already there; the demo users have new passwords")
+    print("demo users (user name / password):")
+    for name, password in result.passwords.items():
+        print(f"  {name:<10} {password}")
+    return EXIT_OK
+
+
+def dossier_list(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    rows = dossiers.list_dossiers(ctx, _actor())
+    if args.json:
+        print_json([r.__dict__ for r in rows])
+        return EXIT_OK
+    lang = cli_language()
+    for r in rows:
+        publication = (
+            format_date(r.planned_publication_date, lang) if r.planned_publication_date else "-"
+        )
+        print(f"{r.id:>5}  {r.status:<18} v{r.revision}  {publication:<10}  {r.title}  ({r.owner})")
+    return EXIT_OK
+
+
+def dossier_import(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    loaded = load_answer_file(args.answers, ctx.content)
+    print(dossiers.import_dossier(ctx, _actor(), loaded, args.owner))
+    return EXIT_OK
+
+
+def dossier_data(view: dossiers.DossierView, lang: Lang) -> dict[str, Any]:
+    d = view.dossier
+    return {
+        "id": d.id,
+        "title": d.title,
+        "reference": d.reference,
+        "contracting_authority": d.contracting_authority,
+        "object_category": d.object_category,
+        "cpv_code": d.cpv_code,
+        "estimated_value": d.estimated_value,
+        "procedure_type": d.procedure_type,
+        "planned_rfq_date": d.planned_rfq_date,
+        "planned_publication_date": d.planned_publication_date,
+        "language": d.language,
+        "classification": d.classification,
+        "owner": d.owner.name,
+        "status": d.status,
+        "revision": d.revision,
+        "lock_version": d.lock_version,
+        "questionnaire": {"id": d.questionnaire_id, "version": d.questionnaire_version},
+        "answers": view.answers,
+        "results": assessment_data(view.library, view.assessment, lang),
+        "plan": [
+            {
+                "measure": p.measure_id,
+                "decision": p.decision,
+                "justification": p.justification,
+                "owner": p.owner,
+                "phase": p.phase,
+                "due_date": p.due_date,
+                "status": p.status,
+            }
+            for p in view.plan
+        ],
+        "comments": [
+            {
+                "author": c.author.name,
+                "target": f"{c.target_kind}:{c.target_id or ''}",
+                "body": c.body,
+                "at": c.created_at,
+            }
+            for c in view.comments
+        ],
+        "decisions": [
+            {
+                "by": x.actor.name if x.actor else "system",
+                "from": x.from_status,
+                "to": x.to_status,
+                "note": x.note,
+                "at": x.created_at,
+            }
+            for x in view.decisions
+        ],
+        "approvals": [
+            {
+                "by": a.approver.name,
+                "role": a.approver_role,
+                "at": a.approved_at,
+                "revision": a.revision,
+                "sha256": a.sha256,
+            }
+            for a in view.approvals
+        ],
+    }
+
+
+def dossier_show(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    view = dossiers.get_dossier(ctx, _actor(), args.id)
+    lang: Lang = "en" if view.dossier.language == "en" else "nl"
+    data = dossier_data(view, lang)
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    results = data["results"]
+    print(f"{data['id']}: {data['title']} ({data['reference'] or '-'})")
+    print(f"status {data['status']}, revision {data['revision']}, owner {data['owner']}")
+    questionnaire = f"{data['questionnaire']['id']} v{data['questionnaire']['version']}"
+    print(f"questionnaire {questionnaire}, {len(data['answers'])} answers")
+    print(f"open required questions: {len(results['open_required'])}")
+    print(f"overall level: {results['overall_level']}")
+    print(f"full risk analysis required: {results['full_risk_analysis_required']}")
+    chosen = [p for p in data["plan"] if p["decision"] == "selected"]
+    print(f"plan: {len(chosen)} measures chosen, {len(data['plan']) - len(chosen)} rejected")
+    for a in view.approvals:
+        when = format_datetime(a.approved_at, lang)
+        print(f"approved by {a.approver.name} on {when}: sha256 {a.sha256}")
+    return EXIT_OK
+
+
+def audit_verify(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    with ctx.factory() as session:
+        report = audit.verify(session)
+    if report.intact:
+        print(f"audit trail intact: {report.events} events")
+        return EXIT_OK
+    print(f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
+    return EXIT_FAILED
