@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from quickscan_app.store.models import AuditEvent, AuditHead
@@ -18,6 +18,16 @@ HASHED_FIELDS = (
     "seq", "occurred_at", "actor", "action", "object_type", "object_id", "result", "origin",
     "details", "prev_hash",
 )  # fmt: skip
+
+
+# Built once: statements reused on every append skip SQLAlchemy's construction and caching work.
+_READ_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+_INSERT_EVENT = insert(AuditEvent)
+_MOVE_HEAD = (
+    update(AuditHead)
+    .where(AuditHead.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def canonical_json(data: Any) -> str:
@@ -44,17 +54,16 @@ def append(
     result: str,
     origin: str,
     details: dict[str, Any] | None = None,
-) -> AuditEvent:
+) -> int:
     """Add one event after the current head, in the caller's transaction.
 
     The head row is locked (``FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already
     serialises writers), so concurrent appends form one chain and never fork.
     """
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    conn = session.connection()
+    seq, prev_hash = conn.execute(_READ_HEAD).one()
     values: dict[str, Any] = {
-        "seq": head.seq + 1,
+        "seq": seq + 1,
         "occurred_at": timestamp(at),
         "actor": actor,
         "action": action,
@@ -63,12 +72,12 @@ def append(
         "result": result,
         "origin": origin,
         "details": canonical_json(details or {}),
-        "prev_hash": head.hash,
+        "prev_hash": prev_hash,
     }
-    event = AuditEvent(**values, hash=event_hash(values))
-    session.add(event)
-    head.seq, head.hash = event.seq, event.hash
-    return event
+    values["hash"] = event_hash(values)
+    conn.execute(_INSERT_EVENT, values)
+    conn.execute(_MOVE_HEAD, {"new_seq": values["seq"], "new_hash": values["hash"]})
+    return values["seq"]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, joinedload
 
 from quickscan_app.answer_files import LoadedAnswers
 from quickscan_app.domain.answers import AnswerError, Answers, DossierMeta, normalise_answer
@@ -29,8 +29,13 @@ from quickscan_app.store.models import (
     PlanItem,
     User,
 )
+from quickscan_app.store.upsert import upsert
 
 META_FIELDS = tuple(DossierMeta.model_fields)
+_INSERT_CHANGE = insert(AnswerChange)
+_DELETE_ANSWER = delete(Answer).where(
+    Answer.dossier_id == bindparam("d"), Answer.question_id == bindparam("q")
+)
 
 
 class NewDossier(DossierMeta):
@@ -191,28 +196,29 @@ def save_answer(
             ) from None
         version = work.touch(dossier, expected_version, f"answer {question_id}")
         now = ctx.clock()
-        current = work.session.get(Answer, (dossier_id, question_id))
+        conn = work.session.connection()
         if stored is None:
-            if current is not None:
-                work.session.delete(current)
-        elif current is None:
-            work.session.add(
-                Answer(
-                    dossier_id=dossier_id,
-                    question_id=question_id,
-                    value=stored,
-                    updated_by=actor.user_id,
-                    updated_at=now,
-                )
-            )
+            conn.execute(_DELETE_ANSWER, {"d": dossier_id, "q": question_id})
         else:
-            current.value, current.updated_by, current.updated_at = stored, actor.user_id, now
-        work.session.add(
-            AnswerChange(
-                dossier_id=dossier_id, question_id=question_id, value=stored,
-                revision=dossier.revision, lock_version=version,
-                changed_by=actor.user_id, changed_at=now,
+            upsert(
+                conn,
+                Answer.__table__,
+                {
+                    "dossier_id": dossier_id,
+                    "question_id": question_id,
+                    "value": stored,
+                    "updated_by": actor.user_id,
+                    "updated_at": now,
+                },
+                ["dossier_id", "question_id"],
             )
+        conn.execute(
+            _INSERT_CHANGE,
+            {
+                "dossier_id": dossier_id, "question_id": question_id, "value": stored,
+                "revision": dossier.revision, "lock_version": version,
+                "changed_by": actor.user_id, "changed_at": now,
+            },
         )  # fmt: skip
         work.details["question"] = question_id
         return version
@@ -257,7 +263,11 @@ class DossierSummary:
 
 def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
     """The dossiers this actor may see, newest change first."""
-    query = select(Dossier).order_by(Dossier.updated_at.desc(), Dossier.id.desc())
+    query = (
+        select(Dossier)
+        .options(joinedload(Dossier.owner))
+        .order_by(Dossier.updated_at.desc(), Dossier.id.desc())
+    )
     if not actor.has(Role.ADMIN):
         visible = []
         if actor.has(Role.OFFICER) and actor.user_id is not None:
@@ -308,7 +318,7 @@ class DossierView:
 def get_dossier(ctx: ServiceContext, actor: Actor, dossier_id: int) -> DossierView:
     """Everything about one dossier the actor may see, with its current assessment."""
     with ctx.factory() as session:
-        dossier = session.get(Dossier, dossier_id)
+        dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
         if dossier is None:
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)

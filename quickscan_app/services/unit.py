@@ -7,14 +7,28 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quickscan_app.i18n import format_datetime
 from quickscan_app.services import audit
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.errors import Conflict, NotFound, ServiceError
 from quickscan_app.store.models import Dossier, User
+
+# Compare-and-set of the lock version, built once and reused.
+_CLAIM_VERSION = (
+    update(Dossier)
+    .where(Dossier.id == bindparam("dossier"), Dossier.lock_version == bindparam("expected"))
+    .values(
+        lock_version=Dossier.lock_version + 1,
+        updated_at=bindparam("now"),
+        updated_by_id=bindparam("by"),
+        last_change=bindparam("change"),
+    )
+    .returning(Dossier.lock_version)
+)
 
 
 @dataclass
@@ -53,23 +67,34 @@ class Work:
         both succeed, on SQLite or PostgreSQL.
         """
         now = self.ctx.clock()
-        result = self.session.execute(
-            update(Dossier)
-            .where(Dossier.id == dossier.id, Dossier.lock_version == expected_version)
-            .values(
-                lock_version=Dossier.lock_version + 1,
-                updated_at=now,
-                updated_by_id=self.actor.user_id if self.actor.user_id else dossier.updated_by_id,
-                last_change=change[:200],
+        changed_by = self.actor.user_id if self.actor.user_id else dossier.updated_by_id
+        new_version = (
+            self.session.connection()
+            .execute(
+                _CLAIM_VERSION,
+                {
+                    "dossier": dossier.id,
+                    "expected": expected_version,
+                    "now": now,
+                    "by": changed_by,
+                    "change": change[:200],
+                },
             )
-            .execution_options(synchronize_session=False)
+            .scalar_one_or_none()
         )
-        if result.rowcount != 1:
+        if new_version is None:
             self.session.refresh(dossier)
             self.ensure_fresh(dossier, expected_version)
-        self.session.refresh(dossier)
-        self.details.setdefault("version", dossier.lock_version)
-        return dossier.lock_version
+            raise AssertionError("lock version moved yet looked fresh")  # pragma: no cover
+        for name, value in (
+            ("lock_version", new_version),
+            ("updated_at", now),
+            ("updated_by_id", changed_by),
+            ("last_change", change[:200]),
+        ):
+            set_committed_value(dossier, name, value)
+        self.details.setdefault("version", new_version)
+        return new_version
 
 
 @contextmanager

@@ -49,7 +49,7 @@ class User(Base):
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     roles: Mapped[list[UserRole]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"
+        cascade="all, delete-orphan", order_by="UserRole.role"
     )
 
     @property
@@ -95,8 +95,8 @@ class Dossier(Base):
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     last_change: Mapped[str] = mapped_column(String(200), default="")
     """What the last change was, e.g. ``answer remote_maintenance``: named in conflict errors."""
-    owner: Mapped[User] = relationship(lazy="joined", foreign_keys=[owner_id])
-    updated_by: Mapped[User] = relationship(lazy="joined", foreign_keys=[updated_by_id])
+    owner: Mapped[User] = relationship(foreign_keys=[owner_id])
+    updated_by: Mapped[User] = relationship(foreign_keys=[updated_by_id])
 
 
 class Answer(Base):
@@ -126,7 +126,7 @@ class AnswerChange(Base):
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     revision: Mapped[int] = mapped_column(Integer)
     lock_version: Mapped[int] = mapped_column(Integer)
-    changed_by: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    changed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     changed_at: Mapped[datetime]
 
 

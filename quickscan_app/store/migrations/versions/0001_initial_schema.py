@@ -1,8 +1,8 @@
-"""initial schema
+"""Initial schema: users, dossiers, answers and their history, plan, review, approvals, audit.
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 11:15:24.013505
+Create Date: 2026-11-28 11:25:48.709972
 """
 
 from __future__ import annotations
@@ -129,9 +129,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_answer_changes")),
     )
     with op.batch_alter_table("answer_changes", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_answer_changes_changed_by"), ["changed_by"], unique=False
-        )
         batch_op.create_index(
             batch_op.f("ix_answer_changes_dossier_id"), ["dossier_id"], unique=False
         )
@@ -273,7 +270,6 @@ def downgrade() -> None:
     op.drop_table("answers")
     with op.batch_alter_table("answer_changes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_answer_changes_dossier_id"))
-        batch_op.drop_index(batch_op.f("ix_answer_changes_changed_by"))
 
     op.drop_table("answer_changes")
     op.drop_table("user_roles")

@@ -1,0 +1,130 @@
+"""The database commands of the CLI, on SQLite and PostgreSQL, run in-process."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from sqlalchemy import text
+
+from quickscan_app.cli import main
+from quickscan_app.config import get_settings
+from quickscan_app.store.db import make_engine
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def cli(empty_db_url, monkeypatch, capsys):
+    monkeypatch.setenv("QUICKSCAN_DATABASE_URL", empty_db_url)
+    monkeypatch.delenv("QUICKSCAN_CONTENT_DIR", raising=False)
+    get_settings.cache_clear()
+
+    def run(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    run("db", "upgrade")
+    yield run
+    get_settings.cache_clear()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("empty_db_url", ["postgres"], indirect=True)
+def test_postgres_needs_an_explicit_upgrade(empty_db_url, monkeypatch, capsys) -> None:
+    """A shared database is never migrated behind the administrator's back."""
+    monkeypatch.setenv("QUICKSCAN_DATABASE_URL", empty_db_url)
+    get_settings.cache_clear()
+    assert main(["dossier", "list"]) == 2
+    assert "run `quickscan db upgrade`" in capsys.readouterr().err
+    assert main(["db", "upgrade"]) == 0
+    assert main(["dossier", "list"]) == 0
+    get_settings.cache_clear()
+
+
+def test_demo_seeds_dossiers_in_several_states(cli) -> None:
+    code, out, _ = cli("demo")
+    assert code == 0
+    passwords = dict(line.split() for line in out.splitlines() if line.startswith("  "))
+    assert set(passwords) == {"officer", "reviewer", "admin"}
+    code, out, _ = cli("dossier", "list", "--json")
+    rows = json.loads(out)
+    assert sorted(r["status"] for r in rows) == [
+        "approved",
+        "changes_requested",
+        "draft",
+        "submitted",
+    ]
+    code, out, _ = cli("demo")
+    assert code == 0 and "new passwords" in out
+    again = dict(line.split() for line in out.splitlines() if line.startswith("  "))
+    assert again["officer"] != passwords["officer"]
+    assert len(json.loads(cli("dossier", "list", "--json")[1])) == 4
+    code, _, _ = cli("audit", "verify")
+    assert code == 0
+
+
+def test_demo_is_refused_on_real_data(cli) -> None:
+    code, out, _ = cli("user", "add", "jan", "--role", "officer", stdin="een lang wachtwoord\n")
+    assert code == 0 and "jan" in out
+    code, _, err = cli("demo")
+    assert code == 2 and "echte gegevens" in err
+    assert json.loads(cli("dossier", "list", "--json")[1]) == []
+
+
+def test_user_add_and_list(cli) -> None:
+    code, _, err = cli("user", "add", "kees", "--role", "reviewer", stdin="kort\n")
+    assert code == 2 and "minstens 12 tekens" in err
+    code, _, _ = cli(
+        "user", "add", "kees", "--role", "reviewer", "--role", "officer",
+        "--display-name", "Kees Visser", stdin="een lang wachtwoord\n",
+    )  # fmt: skip
+    assert code == 0
+    code, _, err = cli("user", "add", "kees", "--role", "reviewer", stdin="een lang wachtwoord\n")
+    assert code == 2 and "bestaat al" in err
+    users = json.loads(cli("user", "list", "--json")[1])
+    assert [(u["name"], u["roles"], u["display_name"]) for u in users] == [
+        ("kees", ["officer", "reviewer"], "Kees Visser")
+    ]
+    assert "een lang wachtwoord" not in json.dumps(users)
+
+
+def test_password_is_never_an_argument(cli) -> None:
+    with pytest.raises(SystemExit):
+        cli("user", "add", "kees", "--role", "officer", "--password", "een lang wachtwoord")
+
+
+def test_dossier_import_and_show(cli, empty_db_url) -> None:
+    cli("user", "add", "olga", "--role", "officer", stdin="een lang wachtwoord\n")
+    path = EXAMPLES / "air-cargo-networked.yaml"
+    code, out, _ = cli("dossier", "import", str(path), "--owner", "olga")
+    assert code == 0
+    dossier_id = int(out.strip())
+    code, out, _ = cli("dossier", "show", str(dossier_id), "--json")
+    data = json.loads(out)
+    assert data["owner"] == "olga" and data["status"] == "draft"
+    assert data["questionnaire"] == {"id": "scan-detection", "version": 1}
+    assert data["title"].startswith("Luchtvrachtscanners")
+    assert data["results"]["overall_level"] == "high"
+    code, out, _ = cli("dossier", "show", str(dossier_id))
+    assert code == 0 and "overall level: high" in out
+    code, _, err = cli("dossier", "import", str(path), "--owner", "nobody")
+    assert code == 2 and "nobody" in err
+    code, _, err = cli("dossier", "show", "999")
+    assert code == 2 and "999" in err
+
+
+def test_audit_verify_names_the_first_bad_event(cli, empty_db_url) -> None:
+    cli("user", "add", "olga", "--role", "officer", stdin="een lang wachtwoord\n")
+    cli("dossier", "import", str(EXAMPLES / "parcel-scanner-standalone.yaml"), "--owner", "olga")
+    assert cli("audit", "verify")[0] == 0
+    engine = make_engine(empty_db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE audit_events SET origin = 'elsewhere' WHERE seq = 2"))
+    engine.dispose()
+    code, _, err = cli("audit", "verify")
+    assert code == 1
+    assert "BROKEN at event 2: event 2 was altered" in err
