@@ -20,6 +20,7 @@ from quickscan_app.i18n import format_date, format_datetime
 from quickscan_app.presenters import assessment_data
 from quickscan_app.services import audit, demo, dossiers, users
 from quickscan_app.services.context import Actor, ServiceContext, system_actor
+from quickscan_app.services.snapshot import answers_record, dossier_record, plan_record
 from quickscan_app.store.db import make_engine
 from quickscan_app.store.migrate import is_current, upgrade
 
@@ -174,37 +175,13 @@ def dossier_import(args: argparse.Namespace) -> int:
 def dossier_data(view: dossiers.DossierView, lang: Lang) -> dict[str, Any]:
     d = view.dossier
     return {
-        "id": d.id,
-        "title": d.title,
-        "reference": d.reference,
-        "contracting_authority": d.contracting_authority,
-        "object_category": d.object_category,
-        "cpv_code": d.cpv_code,
-        "estimated_value": d.estimated_value,
-        "procedure_type": d.procedure_type,
-        "planned_rfq_date": d.planned_rfq_date,
-        "planned_publication_date": d.planned_publication_date,
-        "language": d.language,
-        "classification": d.classification,
-        "owner": d.owner.name,
+        **dossier_record(d),
         "status": d.status,
-        "revision": d.revision,
         "lock_version": d.lock_version,
         "questionnaire": {"id": d.questionnaire_id, "version": d.questionnaire_version},
-        "answers": view.answers,
+        "answers": answers_record(view),
         "results": assessment_data(view.library, view.assessment, lang),
-        "plan": [
-            {
-                "measure": p.measure_id,
-                "decision": p.decision,
-                "justification": p.justification,
-                "owner": p.owner,
-                "phase": p.phase,
-                "due_date": p.due_date,
-                "status": p.status,
-            }
-            for p in view.plan
-        ],
+        "plan": plan_record(view.plan),
         "comments": [
             {
                 "author": c.author.name,

@@ -106,13 +106,7 @@ def reopen(
     note: str | None = None,
 ) -> int:
     """An approved dossier becomes a new draft revision; the approval and history stay."""
-    with unit_of_work(ctx, actor, "dossier.reopen", "dossier", dossier_id) as work:
-        dossier = work.dossier(dossier_id)
-        authz.require_owner_or_admin(actor, dossier)
-        _transition(work, dossier, Step.REOPEN, expected_version, note)
-        dossier.revision += 1
-        work.details["revision"] = dossier.revision
-        return dossier.lock_version
+    return _owner_step(ctx, actor, dossier_id, expected_version, note, Step.REOPEN)
 
 
 def archive(
@@ -122,10 +116,25 @@ def archive(
     expected_version: int,
     note: str | None = None,
 ) -> int:
-    with unit_of_work(ctx, actor, "dossier.archive", "dossier", dossier_id) as work:
+    return _owner_step(ctx, actor, dossier_id, expected_version, note, Step.ARCHIVE)
+
+
+def _owner_step(
+    ctx: ServiceContext,
+    actor: Actor,
+    dossier_id: int,
+    expected_version: int,
+    note: str | None,
+    step: Step,
+) -> int:
+    """A step the owner or an administrator takes: reopen or archive."""
+    with unit_of_work(ctx, actor, f"dossier.{step.value}", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_owner_or_admin(actor, dossier)
-        _transition(work, dossier, Step.ARCHIVE, expected_version, note)
+        _transition(work, dossier, step, expected_version, note)
+        if step is Step.REOPEN:
+            dossier.revision += 1
+            work.details["revision"] = dossier.revision
         return dossier.lock_version
 
 

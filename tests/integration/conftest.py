@@ -7,15 +7,13 @@ and fast. PostgreSQL must be reachable: when it is not, these tests fail rather 
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from quickscan_app.content import ContentSet, default_content_paths, load_content
 from quickscan_app.services.context import Actor, Role, ServiceContext, system_actor
@@ -23,10 +21,8 @@ from quickscan_app.services.users import add_user
 from quickscan_app.store.db import make_engine
 from quickscan_app.store.migrate import upgrade
 from tests.conftest import MINI
+from tests.pg import pg_database
 
-PG_ADMIN_URL = os.environ.get(
-    "QUICKSCAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 PASSWORD = "correct horse battery"
 USERS = {
     "olga": ("Olga Officier", ["officer"]),
@@ -60,46 +56,25 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory, mini_content: Cont
     return path
 
 
-def _pg_admin() -> Engine:
-    return create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-
-
 @pytest.fixture(scope="session")
 def pg_template(mini_content: ContentSet) -> Iterator[str]:
-    admin = _pg_admin()
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception as exc:
-        pytest.fail(f"PostgreSQL is required for these tests and is unreachable: {exc}")
-    name = f"qs_test_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
-    _seed(engine, mini_content)
-    engine.dispose()
-    yield name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database("qs_template") as (name, url):
+        engine = make_engine(url)
+        _seed(engine, mini_content)
+        engine.dispose()
+        yield name
 
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated database with the five test users."""
     if request.param == "sqlite":
         path = tmp_path / "quickscan.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         yield f"sqlite:///{path}"
         return
-    template = request.getfixturevalue("pg_template")
-    name = f"{template}_{uuid.uuid4().hex[:8]}"
-    admin = _pg_admin()
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database("qs_test", template=request.getfixturevalue("pg_template")) as (_, url):
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)
@@ -108,17 +83,8 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
-    name = f"qs_empty_{uuid.uuid4().hex[:10]}"
-    admin = _pg_admin()
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        pytest.fail(f"PostgreSQL is required for these tests and is unreachable: {exc}")
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database("qs_empty") as (_, url):
+        yield url
 
 
 @pytest.fixture
