@@ -7,8 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
 from quickscan_app.answer_files import AnswerFileError
-from quickscan_app.cli import content_commands, store_commands
+from quickscan_app.cli import content_commands, serve_command, store_commands
 from quickscan_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError
 from quickscan_app.content import ContentError
 from quickscan_app.services.errors import ServiceError
@@ -22,6 +25,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.handler(args)
+    except ValidationError as exc:  # settings from the environment
+        error = exc.errors(include_url=False)[0]
+        field = "QUICKSCAN_" + ".".join(str(p) for p in error["loc"]).upper()
+        print(f"quickscan: {field}: {error['msg']}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (ArgumentError, NoSuchModuleError) as exc:
+        print(
+            f"quickscan: QUICKSCAN_DATABASE_URL is not a usable database URL: {exc}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except OperationalError as exc:
+        print(f"quickscan: cannot use the database: {exc.orig}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except (ContentError, AnswerFileError, UsageError) as exc:
         print(f"quickscan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -42,4 +59,5 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(metavar="COMMAND")
     content_commands.register(commands)
     store_commands.register(commands)
+    serve_command.register(commands)
     return parser

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
 from quickscan_app.answer_files import load_answer_file
@@ -25,8 +26,22 @@ from quickscan_app.store.db import make_engine
 from quickscan_app.store.migrate import is_current, upgrade
 
 
+def record_id(text: str) -> int:
+    """A database id: a whole number from 1 to 2^31 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"no such id: {text}")
+    return value
+
+
 def cli_language() -> Lang:
-    return get_settings().language
+    try:
+        return get_settings().language
+    except ValidationError:
+        return "nl"
 
 
 def _origin() -> str:
@@ -87,7 +102,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     imp.add_argument("--owner", required=True, metavar="USER")
     imp.set_defaults(handler=dossier_import)
     show = dossier.add_parser("show", help="show one dossier")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=dossier_show)
 

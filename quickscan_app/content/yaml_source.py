@@ -28,6 +28,24 @@ def read_yaml(path: Path) -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError([Problem(path, line, f"invalid YAML: {problem}")]) from None
+    except (ValueError, OverflowError) as exc:
+        # PyYAML builds dates and numbers itself: 2026-02-30 fails here, not as YAMLError.
+        raise ContentError(
+            [Problem(path, _line_of_bad_value(text), f"invalid value: {exc}")]
+        ) from None
+
+
+def _line_of_bad_value(text: str) -> int | None:
+    """The first line holding a scalar that PyYAML cannot build (e.g. an impossible date)."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.ScalarEvent) and event.implicit[0]:
+            try:
+                yaml.safe_load(event.value)
+            except (ValueError, OverflowError):
+                return event.start_mark.line + 1
+            except yaml.YAMLError:
+                continue
+    return None
 
 
 class LineFinder:

@@ -39,7 +39,7 @@ class DossierMeta(BaseModel):
     contracting_authority: Text200 | None = None
     object_category: Identifier | None = None
     cpv_code: Annotated[str, StringConstraints(pattern=r"^\d{8}(-\d)?$")] | None = None
-    estimated_value: Annotated[float, Field(ge=0)] | None = None
+    estimated_value: Annotated[float, Field(ge=0, le=1e12)] | None = None
     procedure_type: Identifier | None = None
     planned_rfq_date: date | None = None
     planned_publication_date: date | None = None

@@ -35,10 +35,13 @@ TRANSITIONS: dict[Step, tuple[frozenset[Status], Status]] = {
 EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 """Answers and plan can change only here."""
 
-UNDER_REVIEW_OR_DECIDED = frozenset(
-    {Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.APPROVED, Status.ARCHIVED}
-)
-"""What a reviewer sees. A draft that was never submitted stays with its owner."""
+IN_REVIEW_OR_DECIDED = frozenset({Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.APPROVED})
+
+
+def reviewer_may_see(status: Status, submitted_once: bool) -> bool:
+    """Reviewers see what is or was under review; a draft that was never submitted (also
+    once archived) stays with its owner."""
+    return status in IN_REVIEW_OR_DECIDED or (status is Status.ARCHIVED and submitted_once)
 
 
 def target(step: Step, current: Status) -> Status | None:

@@ -94,8 +94,14 @@ def verify(session: Session) -> ChainReport:
     An altered row fails its own hash; a deleted row leaves a gap in the sequence and a
     broken link; reordered rows break the links; a deleted tail no longer meets the head.
     """
+    head = session.get(AuditHead, 1)
+    if head is None:
+        return ChainReport(False, 0, 1, "the chain head is missing")
+    # The head is read first: events appended while we walk lie beyond it and are left
+    # for the next check, instead of looking like a chain that stops short.
     expected_prev, expected_seq, count = GENESIS, 1, 0
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    query = select(AuditEvent).where(AuditEvent.seq <= head.seq).order_by(AuditEvent.seq)
+    rows = session.execute(query).scalars()
     for event in rows.yield_per(2000):
         values = {name: getattr(event, name) for name in HASHED_FIELDS}
         if event.seq != expected_seq:
@@ -107,10 +113,14 @@ def verify(session: Session) -> ChainReport:
         if event_hash(values) != event.hash:
             return ChainReport(False, count, event.seq, f"event {event.seq} was altered")
         expected_prev, expected_seq, count = event.hash, expected_seq + 1, count + 1
-    head = session.get(AuditHead, 1)
-    if head is None or head.seq != count or head.hash != expected_prev:
-        last = head.seq if head is not None else "?"
+    if head.seq != count or head.hash != expected_prev:
         return ChainReport(
-            False, count, count + 1, f"the chain ends at event {count} but the head says {last}"
+            False, count, count + 1, f"the chain ends at event {count} but the head says {head.seq}"
         )
     return ChainReport(True, count)
+
+
+def recent_events(session: Session, limit: int = 200) -> list[AuditEvent]:
+    """The newest events first."""
+    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    return list(session.execute(query).scalars())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from quickscan_app.domain.workflow import EDITABLE, UNDER_REVIEW_OR_DECIDED, Status
+from quickscan_app.domain.workflow import EDITABLE, Status, reviewer_may_see
 from quickscan_app.services.context import Actor, Role
-from quickscan_app.services.errors import PermissionDenied
+from quickscan_app.services.errors import PermissionDenied, WorkflowError
 from quickscan_app.store.models import Dossier
 
 
@@ -17,7 +17,9 @@ def can_view(actor: Actor, dossier: Dossier) -> bool:
         return True
     if actor.has(Role.OFFICER) and is_owner(actor, dossier):
         return True
-    return actor.has(Role.REVIEWER) and Status(dossier.status) in UNDER_REVIEW_OR_DECIDED
+    return actor.has(Role.REVIEWER) and reviewer_may_see(
+        Status(dossier.status), dossier.submitted_once
+    )
 
 
 def require_role(actor: Actor, *roles: Role) -> None:
@@ -30,13 +32,18 @@ def require_view(actor: Actor, dossier: Dossier) -> None:
         raise PermissionDenied("no_view", dossier=dossier.id)
 
 
-def require_edit(actor: Actor, dossier: Dossier) -> None:
-    """Answers and plan: the owning officer, while the dossier is a draft or sent back."""
+def require_owner(actor: Actor, dossier: Dossier) -> None:
+    """The owning officer."""
     require_view(actor, dossier)
     if not (actor.has(Role.OFFICER) and is_owner(actor, dossier)):
         raise PermissionDenied("owner_only", dossier=dossier.id)
+
+
+def require_edit(actor: Actor, dossier: Dossier) -> None:
+    """Answers and plan: the owning officer, while the dossier is a draft or sent back."""
+    require_owner(actor, dossier)
     if Status(dossier.status) not in EDITABLE:
-        raise PermissionDenied("not_editable", dossier=dossier.id, status=dossier.status)
+        raise WorkflowError("not_editable", dossier=dossier.id, status=dossier.status)
 
 
 def require_owner_or_admin(actor: Actor, dossier: Dossier) -> None:

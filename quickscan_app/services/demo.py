@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from quickscan_app.answer_files import load_answer_file
 from quickscan_app.config import PROJECT_ROOT
-from quickscan_app.services import plan, users, workflow
+from quickscan_app.services import authz, plan, users, workflow
 from quickscan_app.services.context import Actor, Role, ServiceContext, system_actor
 from quickscan_app.services.dossiers import get_dossier, import_dossier
 from quickscan_app.services.errors import InvalidInput
-from quickscan_app.services.passwords import generate_password, hash_password
+from quickscan_app.services.passwords import generate_password
+from quickscan_app.services.unit import unit_of_work
 from quickscan_app.store.models import Dossier, User
 
 EXAMPLES = PROJECT_ROOT / "data" / "examples"
@@ -30,12 +32,11 @@ class DemoResult:
     dossiers: list[int]
 
 
-def holds_real_data(ctx: ServiceContext) -> bool:
-    with ctx.factory() as session:
-        real_user = session.execute(select(User.id).where(User.demo.is_(False)).limit(1)).first()
-        real_dossier = session.execute(
-            select(Dossier.id).where(Dossier.demo.is_(False)).limit(1)
-        ).first()
+def holds_real_data(session: Session) -> bool:
+    real_user = session.execute(select(User.id).where(User.demo.is_(False)).limit(1)).first()
+    real_dossier = session.execute(
+        select(Dossier.id).where(Dossier.demo.is_(False)).limit(1)
+    ).first()
     return bool(real_user or real_dossier)
 
 
@@ -45,19 +46,16 @@ def seed_demo(ctx: ServiceContext, actor: Actor | None = None) -> DemoResult:
     Refused on a database that holds anything that is not demo data.
     """
     actor = actor or system_actor("demo")
-    if holds_real_data(ctx):
-        raise InvalidInput("not_demo")
+    with unit_of_work(ctx, actor, "demo.seed", "database") as work:
+        authz.require_role(actor, Role.ADMIN)
+        if holds_real_data(work.session):
+            raise InvalidInput("not_demo")
     passwords = {name: generate_password() for name in DEMO_USERS}
     with ctx.factory() as session:
         existing = set(session.execute(select(User.name).where(User.demo.is_(True))).scalars())
     if existing:
-        with ctx.transaction() as session:
-            for name, password in passwords.items():
-                session.execute(
-                    update(User)
-                    .where(User.name == name)
-                    .values(password_hash=hash_password(password))
-                )
+        for name, password in passwords.items():
+            users.set_password(ctx, actor, name, password)
         return DemoResult(passwords, [])
     ids = {}
     for name, (display, roles) in DEMO_USERS.items():

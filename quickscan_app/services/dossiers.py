@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session, joinedload
 from quickscan_app.answer_files import LoadedAnswers
 from quickscan_app.domain.answers import AnswerError, Answers, DossierMeta, normalise_answer
 from quickscan_app.domain.library import Library
-from quickscan_app.domain.workflow import UNDER_REVIEW_OR_DECIDED, Status
+from quickscan_app.domain.workflow import IN_REVIEW_OR_DECIDED, Status
 from quickscan_app.engine import Assessment, assess
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
-from quickscan_app.services.errors import InvalidInput, NotFound
-from quickscan_app.services.unit import Work, unit_of_work
+from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError
+from quickscan_app.services.unit import Work, check_account, record_refusal, unit_of_work
 from quickscan_app.store.models import (
     Answer,
     AnswerChange,
@@ -125,17 +125,19 @@ def import_dossier(
 ) -> int:
     """A dossier from an answers file, owned by ``owner_name``; all answers in one transaction."""
     with unit_of_work(ctx, actor, "dossier.import", "dossier") as work:
+        if not (actor.has(Role.ADMIN) or (actor.has(Role.OFFICER) and actor.name == owner_name)):
+            raise authz.PermissionDenied("needs_role", roles=Role.ADMIN.value)
         owner = work.session.execute(
             select(User).where(User.name == owner_name)
         ).scalar_one_or_none()
         if owner is None:
             raise NotFound("user_not_found", user=owner_name)
-        if not (actor.has(Role.ADMIN) or actor.user_id == owner.id):
-            raise authz.PermissionDenied("needs_role", roles=Role.ADMIN.value)
         if Role.OFFICER not in owner.role_names:
             raise InvalidInput(
                 "invalid_field", field="owner", problem="the owner must be an officer"
             )
+        # Whoever supplies the answers answered them: four-eyes keeps them from approving.
+        answered_by_id = actor.user_id or owner.id
         meta = loaded.file.dossier.model_dump(exclude_none=True) if loaded.file.dossier else {}
         meta.setdefault("title", loaded.file.questionnaire)
         dossier_id = _insert_dossier(
@@ -155,14 +157,14 @@ def import_dossier(
                     dossier_id=dossier_id,
                     question_id=question_id,
                     value=stored,
-                    updated_by=owner.id,
+                    updated_by=answered_by_id,
                     updated_at=now,
                 )
             )
             work.session.add(
                 AnswerChange(
                     dossier_id=dossier_id, question_id=question_id, value=stored,
-                    revision=1, lock_version=1, changed_by=owner.id, changed_at=now,
+                    revision=1, lock_version=1, changed_by=answered_by_id, changed_at=now,
                 )
             )  # fmt: skip
         work.details["answers"] = len(loaded.answers)
@@ -255,10 +257,13 @@ class DossierSummary:
     status: str
     revision: int
     owner: str
+    owner_id: int
     planned_publication_date: date | None
     planned_rfq_date: date | None
     updated_at: Any
     lock_version: int
+    questionnaire_id: str
+    questionnaire_version: int
 
 
 def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
@@ -273,7 +278,12 @@ def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
         if actor.has(Role.OFFICER) and actor.user_id is not None:
             visible.append(Dossier.owner_id == actor.user_id)
         if actor.has(Role.REVIEWER):
-            visible.append(Dossier.status.in_([s.value for s in UNDER_REVIEW_OR_DECIDED]))
+            visible.append(
+                or_(
+                    Dossier.status.in_([s.value for s in IN_REVIEW_OR_DECIDED]),
+                    (Dossier.status == Status.ARCHIVED.value) & Dossier.submitted_once.is_(True),
+                )
+            )
         if not visible:
             return []
         query = query.where(or_(*visible))
@@ -286,10 +296,13 @@ def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
                 d.status,
                 d.revision,
                 d.owner.display_name,
+                d.owner_id,
                 d.planned_publication_date,
                 d.planned_rfq_date,
                 d.updated_at,
                 d.lock_version,
+                d.questionnaire_id,
+                d.questionnaire_version,
             )
             for d in session.execute(query).scalars()
         ]
@@ -318,10 +331,16 @@ class DossierView:
 def get_dossier(ctx: ServiceContext, actor: Actor, dossier_id: int) -> DossierView:
     """Everything about one dossier the actor may see, with its current assessment."""
     with ctx.factory() as session:
-        dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
-        if dossier is None:
-            raise NotFound("not_found", dossier=dossier_id)
-        authz.require_view(actor, dossier)
+        try:
+            check_account(session, actor)
+            dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
+            if dossier is None:
+                raise NotFound("not_found", dossier=dossier_id)
+            authz.require_view(actor, dossier)
+        except ServiceError as exc:
+            session.rollback()
+            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
+            raise
         return load_view(ctx, session, dossier)
 
 

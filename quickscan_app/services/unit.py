@@ -7,15 +7,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quickscan_app.i18n import format_datetime
 from quickscan_app.services import audit
 from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.services.errors import Conflict, NotFound, ServiceError
-from quickscan_app.store.models import Dossier, User
+from quickscan_app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
+from quickscan_app.store.models import Dossier, User, UserRole
 
 # Compare-and-set of the lock version, built once and reused.
 _CLAIM_VERSION = (
@@ -51,11 +51,11 @@ class Work:
         """Refuse, naming who changed what, when the caller's version is not the current one."""
         if dossier.lock_version == expected_version:
             return
-        who = self.session.get(User, dossier.updated_by_id)
+        who = self.session.get(User, dossier.updated_by_id) if dossier.updated_by_id else None
         raise Conflict(
             "stale",
             dossier=dossier.id,
-            who=who.display_name if who else "?",
+            who=who.display_name if who else "system",
             change=dossier.last_change,
             when=format_datetime(dossier.updated_at, "nl"),
         )
@@ -67,7 +67,7 @@ class Work:
         both succeed, on SQLite or PostgreSQL.
         """
         now = self.ctx.clock()
-        changed_by = self.actor.user_id if self.actor.user_id else dossier.updated_by_id
+        changed_by = self.actor.user_id  # None: the command line
         new_version = (
             self.session.connection()
             .execute(
@@ -107,11 +107,15 @@ def unit_of_work(
 ) -> Iterator[Work]:
     """Run a service body in one transaction that ends with its audit event.
 
-    A refused call (any ServiceError) is rolled back whole and then recorded as ``denied`` in
-    a transaction of its own, so the refusal is on record while nothing else changed.
+    The caller's account is checked against the database first: a user deactivated or
+    stripped of a role since signing in is refused at once. A refused call (any
+    ServiceError) is rolled back whole and then recorded as ``denied`` in a transaction of its
+    own, so the refusal is on record while nothing else changed; an unexpected error is
+    recorded as ``failure`` the same way.
     """
     try:
         with ctx.transaction() as session:
+            check_account(session, actor)
             work = Work(session, ctx, actor, object_id)
             yield work
             session.flush()
@@ -119,21 +123,64 @@ def unit_of_work(
                 session, ctx, actor, action, object_type, work.object_id, "success", work.details
             )
     except ServiceError as exc:
-        with ctx.transaction() as session:
-            details = {"refused": exc.key, **{k: str(v) for k, v in exc.params.items()}}
-            _record(session, ctx, actor, action, object_type, object_id, "denied", details)
+        record_refusal(ctx, actor, action, object_type, object_id, exc)
         raise
+    except Exception as exc:
+        _record_failure(ctx, actor, action, object_type, object_id, exc)
+        raise
+
+
+_ACCOUNT_ROLES = (
+    select(UserRole.role)
+    .join(User, User.id == UserRole.user_id)
+    .where(User.id == bindparam("user"), User.active.is_(True))
+)
+
+
+def check_account(session: Session, actor: Actor) -> None:
+    """The actor's account is still active and still holds the roles it signed in with."""
+    if actor.user_id is None:
+        return  # the command line: direct database access, nothing to look up
+    held = {row[0] for row in session.connection().execute(_ACCOUNT_ROLES, {"user": actor.user_id})}
+    if not held:
+        raise PermissionDenied("account_inactive")
+    if not {role.value for role in actor.roles} <= held:
+        raise PermissionDenied("roles_changed")
+
+
+def record_refusal(
+    ctx: ServiceContext,
+    actor: Actor,
+    action: str,
+    object_type: str,
+    object_id: Any,
+    exc: ServiceError,
+) -> None:
+    with ctx.transaction() as session:
+        details = {"refused": exc.key, **{k: str(v) for k, v in exc.params.items()}}
+        _record(session, ctx, actor, action, object_type, object_id, "denied", details)
+
+
+def _record_failure(
+    ctx: ServiceContext, actor: Actor, action: str, object_type: str, object_id: Any, exc: Exception
+) -> None:
+    try:
+        with ctx.transaction() as session:
+            details = {"error": type(exc).__name__}
+            _record(session, ctx, actor, action, object_type, object_id, "failure", details)
+    except Exception:  # the database itself may be what failed
+        return
 
 
 def _record(session, ctx, actor, action, object_type, object_id, result, details) -> None:  # type: ignore[no-untyped-def]
     audit.append(
         session,
         at=ctx.clock(),
-        actor=actor.name,
+        actor=actor.name[:64],
         action=action,
         object_type=object_type,
-        object_id=object_id,
+        object_id=None if object_id is None else str(object_id)[:80],
         result=result,
-        origin=actor.origin,
+        origin=actor.origin[:120],
         details=details,
     )

@@ -8,9 +8,14 @@ from sqlalchemy import select
 
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
-from quickscan_app.services.errors import AuthenticationFailed, InvalidInput, NotFound
+from quickscan_app.services.errors import (
+    AuthenticationFailed,
+    InvalidInput,
+    NotFound,
+    ServiceError,
+)
 from quickscan_app.services.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
-from quickscan_app.services.unit import unit_of_work
+from quickscan_app.services.unit import record_refusal, unit_of_work
 from quickscan_app.store.models import User, UserRole
 
 
@@ -93,8 +98,23 @@ def set_roles(ctx: ServiceContext, actor: Actor, name: str, roles: list[str]) ->
         work.details["roles"] = sorted(r.value for r in checked)
 
 
+def set_password(ctx: ServiceContext, actor: Actor, name: str, password: str) -> None:
+    with unit_of_work(ctx, actor, "user.password", "user", name) as work:
+        authz.require_role(actor, Role.ADMIN)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise InvalidInput("password_too_short", length=MIN_PASSWORD_LENGTH)
+        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+        if user is None:
+            raise NotFound("user_not_found", user=name)
+        user.password_hash = hash_password(password)
+
+
 def list_users(ctx: ServiceContext, actor: Actor) -> list[UserInfo]:
-    authz.require_role(actor, Role.ADMIN)
+    try:
+        authz.require_role(actor, Role.ADMIN)
+    except ServiceError as exc:
+        record_refusal(ctx, actor, "user.list", "user", None, exc)
+        raise
     with ctx.factory() as session:
         return [
             UserInfo(u.id, u.name, u.display_name, tuple(sorted(u.role_names)), u.active, u.demo)

@@ -21,9 +21,7 @@ def _transition(
     """Move the dossier along ``step`` and record the decision; refuses illegal moves."""
     work.ensure_fresh(dossier, expected_version)
     current = Status(dossier.status)
-    destination = target(step, current)
-    if destination is None:
-        raise WorkflowError("transition", dossier=dossier.id, status=current.value, step=step.value)
+    destination = _check_step(dossier, step)
     work.touch(dossier, expected_version, f"status {destination.value}")
     dossier.status = destination.value
     work.session.add(
@@ -41,17 +39,29 @@ def _transition(
     return destination
 
 
+def _check_step(dossier: Dossier, step: Step) -> Status:
+    """Where ``step`` leads from the dossier's state; refused when it is not allowed there."""
+    destination = target(step, Status(dossier.status))
+    if destination is None:
+        raise WorkflowError(
+            "transition", dossier=dossier.id, status=dossier.status, step=step.value
+        )
+    return destination
+
+
 def submit(ctx: ServiceContext, actor: Actor, dossier_id: int, expected_version: int) -> int:
     """Send the plan for review; only when every visible required question is answered."""
     with unit_of_work(ctx, actor, "dossier.submit", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
-        authz.require_edit(actor, dossier)
+        authz.require_owner(actor, dossier)
+        _check_step(dossier, Step.SUBMIT)
         view = load_view(ctx, work.session, dossier)
         if view.assessment.open_required:
             shown = ", ".join(view.assessment.open_required[:5])
             more = len(view.assessment.open_required) - 5
             raise WorkflowError("incomplete", questions=shown + (f" (+{more})" if more > 0 else ""))
         _transition(work, dossier, Step.SUBMIT, expected_version, None)
+        dossier.submitted_once = True
         return dossier.lock_version
 
 

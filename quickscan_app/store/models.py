@@ -92,11 +92,14 @@ class Dossier(Base):
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
-    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    """Who made the last change; empty when it was the command line."""
     last_change: Mapped[str] = mapped_column(String(200), default="")
     """What the last change was, e.g. ``answer remote_maintenance``: named in conflict errors."""
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
-    updated_by: Mapped[User] = relationship(foreign_keys=[updated_by_id])
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+    submitted_once: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Ever sent for review: only such dossiers are a reviewer's business once archived."""
 
 
 class Answer(Base):

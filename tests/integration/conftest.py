@@ -30,6 +30,7 @@ USERS = {
     "rita": ("Rita Reviewer", ["reviewer"]),
     "remco": ("Remco Beveiliging", ["reviewer", "officer"]),
     "anna": ("Anna Admin", ["admin"]),
+    "ada": ("Ada Beheer-Beoordeling", ["admin", "reviewer"]),
 }
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -106,6 +107,7 @@ class People:
     rita: Actor
     remco: Actor
     anna: Actor
+    ada: Actor
 
 
 @pytest.fixture

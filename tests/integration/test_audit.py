@@ -9,6 +9,7 @@ from sqlalchemy import Engine, text
 
 from quickscan_app.services import dossiers, workflow
 from quickscan_app.services.audit import verify
+from quickscan_app.services.errors import PermissionDenied
 from tests.integration.helpers import answer_all, new_dossier, submitted
 
 
@@ -117,7 +118,7 @@ def test_renumbered_events_are_detected(ctx, engine, history) -> None:
 
 def test_chain_goes_on_after_refused_calls(ctx, people, history) -> None:
     dossier_id = new_dossier(ctx, people.olga)
-    with pytest.raises(Exception):  # noqa: B017 - any refusal
+    with pytest.raises(PermissionDenied):
         dossiers.save_answer(ctx, people.rita, dossier_id, "remote", "no", 1)
     result = report(ctx)
     assert result.intact and result.events == history + 2

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, MetaData, select
 
 from quickscan_app.answer_files import load_answer_file
 from quickscan_app.services import dossiers, plan, users, workflow
-from quickscan_app.services.errors import PermissionDenied
+from quickscan_app.services.errors import NotFound, PermissionDenied
 from quickscan_app.store.models import AuditEvent
 from tests.integration.helpers import answer_all, new_dossier, submitted, version
 
@@ -157,6 +157,12 @@ def test_authorization_matrix(ctx, people, engine, tmp_path, action, actor, allo
     who = getattr(people, actor)
     if allowed:
         call(ctx, who, dossier_id, current, tmp_path)
+        if action not in ("view_draft", "view_submitted", "list_users"):
+            with ctx.factory() as session:
+                last = session.execute(
+                    select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
+                ).scalar_one()
+            assert (last.actor, last.result) == (actor, "success")
         return
     before = fingerprint(engine)
     with pytest.raises(PermissionDenied):
@@ -166,8 +172,7 @@ def test_authorization_matrix(ctx, people, engine, tmp_path, action, actor, allo
         last = session.execute(
             select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
         ).scalar_one()
-    if action not in ("view_draft", "view_submitted", "list_users"):
-        assert (last.actor, last.result) == (actor, "denied")
+    assert (last.actor, last.result) == (actor, "denied")
 
 
 def test_lists_show_only_what_each_role_may_see(ctx, people) -> None:
@@ -205,3 +210,52 @@ def test_deactivated_user_cannot_sign_in(ctx, people) -> None:
     assert [tuple(row) for row in logins] == [
         ("otto", "success"), ("otto", "denied"), ("olga", "denied"), ("nobody", "denied"),
     ]  # fmt: skip
+
+
+def test_archived_draft_stays_with_its_owner(ctx, people) -> None:
+    never_sent = new_dossier(ctx, people.olga, "Nooit ingediend")
+    workflow.archive(ctx, people.olga, never_sent, 1)
+    sent, current = submitted(ctx, people.olga)
+    workflow.request_changes(ctx, people.rita, sent, "Aanvullen.", current)
+    workflow.archive(ctx, people.olga, sent, version(ctx, people.olga, sent))
+    assert {d.id for d in dossiers.list_dossiers(ctx, people.rita)} == {sent}
+    with pytest.raises(PermissionDenied):
+        dossiers.get_dossier(ctx, people.rita, never_sent)
+    dossiers.get_dossier(ctx, people.rita, sent)
+
+
+def test_deactivated_user_is_refused_at_once(ctx, people) -> None:
+    dossier_id = new_dossier(ctx, people.otto)
+    users.set_active(ctx, people.anna, "otto", False)
+    with pytest.raises(PermissionDenied) as refused:
+        dossiers.save_answer(ctx, people.otto, dossier_id, "remote", "no", 1)
+    assert refused.value.key == "account_inactive"
+    with pytest.raises(PermissionDenied):
+        dossiers.get_dossier(ctx, people.otto, dossier_id)
+
+
+def test_removed_role_is_refused_at_once(ctx, people) -> None:
+    dossier_id, current = submitted(ctx, people.olga)
+    users.set_roles(ctx, people.anna, "rita", ["officer"])
+    with pytest.raises(PermissionDenied) as refused:
+        workflow.approve(ctx, people.rita, dossier_id, current)
+    assert refused.value.key == "roles_changed"
+
+
+def test_unknown_and_forbidden_dossiers_read_the_same(ctx, people) -> None:
+    hidden = new_dossier(ctx, people.otto)
+    with pytest.raises(PermissionDenied) as forbidden:
+        dossiers.get_dossier(ctx, people.olga, hidden)
+    with pytest.raises(NotFound) as missing:
+        dossiers.get_dossier(ctx, people.olga, 99_999)
+    assert forbidden.value.message("nl").replace(str(hidden), "N") == missing.value.message(
+        "nl"
+    ).replace("99999", "N")
+    with ctx.factory() as session:
+        refusals = session.execute(
+            select(AuditEvent.action, AuditEvent.object_id).where(AuditEvent.result == "denied")
+        ).all()
+    assert [tuple(r) for r in refusals] == [
+        ("dossier.read", str(hidden)),
+        ("dossier.read", "99999"),
+    ]

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from quickscan_app.services import dossiers
 from quickscan_app.services.audit import verify
+from quickscan_app.services.errors import Conflict
 from quickscan_app.store.models import Answer, AnswerChange, AuditEvent
 from tests.conftest import MINI
 from tests.integration.helpers import new_dossier
@@ -50,6 +51,43 @@ def test_eight_threads_saving_lose_nothing(ctx, people) -> None:
         assert events == events_before + THREADS * SAVES
         report = verify(session)
         assert report.intact, report.problem
+
+
+def test_eight_threads_on_one_dossier_retry_conflicts_and_lose_nothing(ctx, people) -> None:
+    """Contended: every writer reads the version, saves, and on a conflict reads again."""
+    dossier_id = new_dossier(ctx, people.olga)
+    per_thread = 25
+
+    def work(thread: int) -> int:
+        conflicts = 0
+        for i in range(per_thread):
+            while True:
+                seen = dossiers.get_dossier(ctx, people.olga, dossier_id).dossier.lock_version
+                try:
+                    dossiers.save_answer(
+                        ctx, people.olga, dossier_id, "remarks", f"{thread}:{i}", seen
+                    )
+                    break
+                except Conflict:
+                    conflicts += 1
+        return conflicts
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        conflicts = sum(pool.map(work, range(THREADS)))
+
+    with ctx.factory() as session:
+        values = session.execute(
+            select(AnswerChange.value).where(AnswerChange.dossier_id == dossier_id)
+        ).scalars()
+        assert sorted(values) == sorted(
+            f"{t}:{i}" for t in range(THREADS) for i in range(per_thread)
+        )
+        assert verify(session).intact
+    assert (
+        dossiers.get_dossier(ctx, people.olga, dossier_id).dossier.lock_version
+        == 1 + THREADS * per_thread
+    )
+    assert conflicts >= 0  # how many depends on scheduling; none of them lost a save
 
 
 def test_killed_writer_leaves_every_reported_save(ctx, people, db_url) -> None:

@@ -108,6 +108,7 @@ def test_score_json_file_and_dutch_text_summary(capsys, tmp_path: Path) -> None:
         ("fleet_share: unknown", "answer 'fleet_share': 'unknown' is not allowed"),
         ("channel: mobile", "answer 'channel': expected a list of option ids"),
         ("publication: 15-03-2027", "answer 'publication': expected a date as YYYY-MM-DD"),
+        ("publication: 2026-02-30", "invalid value: day is out of range for month"),
     ],
 )
 def test_bad_answer_names_the_question_and_line(capsys, tmp_path: Path, answers, expected) -> None:
@@ -179,3 +180,27 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "answer 'remote'" in done.stderr
+
+
+def test_bad_settings_are_named_not_a_traceback(capsys, monkeypatch) -> None:
+    from quickscan_app.config import get_settings
+
+    monkeypatch.setenv("QUICKSCAN_LANGUAGE", "de")
+    get_settings.cache_clear()
+    try:
+        code, _, err = run(capsys, "dossier", "list")
+    finally:
+        get_settings.cache_clear()
+    assert code == 2 and err.startswith("quickscan: QUICKSCAN_LANGUAGE:")
+
+
+def test_unusable_database_url_is_named(capsys, monkeypatch) -> None:
+    from quickscan_app.config import get_settings
+
+    monkeypatch.setenv("QUICKSCAN_DATABASE_URL", "postgres-ish://nowhere/db")
+    get_settings.cache_clear()
+    try:
+        code, _, err = run(capsys, "dossier", "list")
+    finally:
+        get_settings.cache_clear()
+    assert code == 2 and "QUICKSCAN_DATABASE_URL" in err

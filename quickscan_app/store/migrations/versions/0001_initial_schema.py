@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 11:25:48.709972
+Create Date: 2026-11-28 11:41:49.748004
 """
 
 from __future__ import annotations
@@ -84,8 +84,9 @@ def upgrade() -> None:
         sa.Column("demo", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_by_id", sa.Integer(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.Column("last_change", sa.String(length=200), nullable=False),
+        sa.Column("submitted_once", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["owner_id"], ["users.id"], name=op.f("fk_dossiers_owner_id_users")
         ),

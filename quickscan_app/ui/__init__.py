@@ -1,0 +1,1 @@
+"""The Streamlit web interface. Pages are thin: they call services and render results."""

@@ -1,0 +1,80 @@
+"""Which dossier a page shows, and saving through services with the version the user saw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from quickscan_app.domain.text import Lang
+from quickscan_app.i18n import t
+from quickscan_app.services.context import Actor, ServiceContext
+from quickscan_app.services.dossiers import DossierView, get_dossier
+from quickscan_app.services.errors import Conflict, ServiceError
+from quickscan_app.ui import session
+from quickscan_app.ui.widgets import forget_widgets
+
+_SEEN = "qs_seen_version"
+
+
+def chosen_dossier_id() -> int | None:
+    """From the URL (survives a reload), else from the session."""
+    raw = st.query_params.get("dossier") or st.session_state.get("qs_dossier")
+    try:
+        return int(raw) if raw is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def open_dossier(page: str, dossier_id: int, step: str | None = None) -> None:
+    st.session_state["qs_dossier"] = dossier_id
+    params = {"dossier": str(dossier_id)}
+    if step:
+        params["step"] = step
+    st.switch_page(page, query_params=params)
+
+
+def load(ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang) -> DossierView:
+    """The dossier as the database has it now. When someone else changed it since this tab
+    last showed it, the widgets are reset to the stored answers and the user is told."""
+    try:
+        view = get_dossier(ctx, user, dossier_id)
+    except ServiceError as exc:
+        st.error(exc.message(lang))
+        st.stop()
+    seen: dict[int, int] = st.session_state.setdefault(_SEEN, {})
+    version = view.dossier.lock_version
+    if dossier_id in seen and seen[dossier_id] != version:
+        forget_widgets(dossier_id)
+        if view.dossier.updated_by_id != user.user_id:
+            st.info(t("ui.changed_elsewhere", lang).format(change=view.dossier.last_change))
+    seen[dossier_id] = version
+    return view
+
+
+def saver(ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang) -> Callable[..., Any]:
+    """Runs a service call with the version this tab saw; keeps the new one, or on a
+    conflict shows who changed what and reloads the stored answers."""
+
+    def run(call: Callable[..., int], *args: Any, **kwargs: Any) -> bool:
+        seen: dict[int, int] = st.session_state.setdefault(_SEEN, {})
+        try:
+            result = call(
+                ctx, user, dossier_id, *args, expected_version=seen.get(dossier_id, -1), **kwargs
+            )
+        except Conflict as exc:
+            forget_widgets(dossier_id)
+            seen.pop(dossier_id, None)
+            session.flash("error", exc.message(lang))
+            return False
+        except ServiceError as exc:
+            session.flash("error", exc.message(lang))
+            return False
+        if isinstance(result, int):
+            seen[dossier_id] = result
+        else:
+            seen.pop(dossier_id, None)
+        return True
+
+    return run

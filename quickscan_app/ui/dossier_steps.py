@@ -1,0 +1,250 @@
+"""The steps of the officer's wizard: one per questionnaire section, then results, plan, submit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from quickscan_app.domain.measures import Phase
+from quickscan_app.domain.questionnaire import Section
+from quickscan_app.domain.text import Lang
+from quickscan_app.domain.workflow import EDITABLE, Status
+from quickscan_app.i18n import format_date, t
+from quickscan_app.presenters import answer_label
+from quickscan_app.services import dossiers, plan, workflow
+from quickscan_app.services.dossiers import DossierView
+from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
+from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
+from quickscan_app.ui.text import md
+from quickscan_app.ui.widgets import render_question
+
+RESULTS, PLAN, SUBMIT = "results", "plan", "submit"
+Run = Callable[..., bool]
+
+
+def steps(view: DossierView) -> list[str]:
+    return [s.id for s in view.library.questionnaire.sections] + [RESULTS, PLAN, SUBMIT]
+
+
+def step_title(view: DossierView, step: str, lang: Lang) -> str:
+    for number, section in enumerate(view.library.questionnaire.sections, start=1):
+        if section.id == step:
+            return f"{number}. {section.title.get(lang)}"
+    return t(f"ui.step.{step}", lang)
+
+
+def comments_for(view: DossierView, kind: str, target: str | None) -> None:
+    for c in view.comments:
+        if c.target_kind == kind and (target is None or c.target_id == target):
+            st.info(f"💬 **{md(c.author.display_name)}**: {md(c.body)}")
+
+
+def render_section(
+    view: DossierView, section: Section, run: Run, lang: Lang, show_required: bool
+) -> None:
+    editable = Status(view.dossier.status) in EDITABLE
+    if section.intro is not None:
+        st.write(md(section.intro.get(lang)))
+    comments_for(view, "section", section.id)
+    visible = set(view.assessment.visible)
+    open_required = set(view.assessment.open_required)
+
+    def save(question_id: str, value: Any) -> None:
+        run(dossiers.save_answer, question_id, value)
+
+    for question in section.questions:
+        if question.id not in visible:
+            continue
+        with st.container(border=True, key=f"qbox_{question.id}"):
+            render_question(
+                question, view.answers.get(question.id), dossier_id=view.dossier.id,
+                lang=lang, save=save, disabled=not editable,
+            )  # fmt: skip
+            comments_for(view, "question", question.id)
+            if show_required and question.id in open_required:
+                st.warning(t("ui.required_missing", lang))
+
+
+def render_results(view: DossierView, lang: Lang) -> None:
+    result, library = view.assessment, view.library
+    questions = library.questionnaire.by_id
+    if result.full_risk_analysis_required:
+        st.error(t("full_analysis_yes", lang))
+    else:
+        st.success(t("full_analysis_no", lang))
+    if result.escalations:
+        st.markdown(f"#### {t('escalations', lang)}")
+        for escalation in result.escalations:
+            st.warning(f"**{md(escalation.title.get(lang))}**: {md(escalation.reason.get(lang))}")
+    if result.open_points:
+        st.markdown(f"#### {t('open_points', lang)}")
+        for point in result.open_points:
+            question = questions[point.question_id]
+            st.markdown(
+                f"- {md(question.text.get(lang))} → {t('assumed', lang)}: "
+                f"{md(answer_label(question, point.assumed, lang))}"
+            )
+    if result.open_required:
+        st.markdown(f"#### {t('open_required', lang)}")
+        for question_id in result.open_required:
+            st.markdown(f"- {md(questions[question_id].text.get(lang))}")
+    comments_for(view, "dossier", None)
+    render_risk_panel(library, result, lang, compact=False)
+
+
+def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame:
+    catalogue = view.library.catalogue
+    decided = {p.measure_id: p for p in view.plan}
+    reductions = {p.measure_id: p for p in view.assessment.proposals}
+    ids = list(reductions) + [m for m in decided if m not in reductions]
+    if show_all:
+        ids += [m.id for m in catalogue.measures if m.id not in ids]
+    rows = []
+    for measure_id in ids:
+        measure = catalogue.by_id[measure_id]
+        item = decided.get(measure_id)
+        proposal = reductions.get(measure_id)
+        rows.append(
+            {
+                "id": measure_id,
+                t("ui.col.measure", lang): measure.title.get(lang),
+                t("ui.col.kind", lang): t(f"kind.{measure.kind.value}", lang),
+                t("ui.col.phase", lang): t(f"phase.{measure.phase.value}", lang),
+                t("ui.col.reduction", lang): proposal.reduction if proposal else 0,
+                t("ui.col.decision", lang): t(
+                    f"ui.decision.{item.decision if item else 'open'}", lang
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
+    editable = Status(view.dossier.status) in EDITABLE
+    st.write(t("ui.plan_intro", lang))
+    show_all = st.toggle(t("ui.show_all_measures", lang), key="qs_show_all_measures")
+    frame = _measure_rows(view, lang, show_all)
+    if frame.empty:
+        st.info(t("ui.no_proposals", lang))
+        return
+    picked = st.dataframe(
+        frame.drop(columns=["id"]), hide_index=True, on_select="rerun",
+        selection_mode="single-row", key="qs_measure_table", height=320,
+    )  # fmt: skip
+    rows = picked.selection.rows if picked is not None else []
+    if rows:
+        _measure_editor(view, frame.iloc[rows[0]]["id"], run, lang, editable)
+    else:
+        st.caption(t("ui.pick_measure", lang))
+    chosen = [p for p in view.plan if p.decision == "selected"]
+    st.markdown(f"#### {t('ui.chosen_measures', lang)} ({len(chosen)})")
+    if chosen:
+        catalogue = view.library.catalogue
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("ui.col.measure", lang): catalogue.by_id[p.measure_id].title.get(lang)
+                        if p.measure_id in catalogue.by_id else p.measure_id,
+                        t("ui.col.owner", lang): p.owner or "",
+                        t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
+                        t("ui.col.due", lang): format_date(p.due_date, lang) if p.due_date else "",
+                        t("ui.col.status", lang): t(f"impl.{p.status}", lang),
+                    }
+                    for p in chosen
+                ]
+            ),
+            hide_index=True,
+        )  # fmt: skip
+    if view.assessment.residual is not None:
+        render_heatmap(view.library, view.assessment.residual, t("ui.residual_risk", lang), lang)
+
+
+def _measure_editor(
+    view: DossierView, measure_id: str, run: Run, lang: Lang, editable: bool
+) -> None:
+    measure = view.library.catalogue.by_id[measure_id]
+    item = next((p for p in view.plan if p.measure_id == measure_id), None)
+    with st.container(border=True, key="qs_measure_editor"):
+        st.markdown(f"#### {md(measure.title.get(lang))}")
+        st.write(md(measure.description.get(lang)))
+        refs = [f"BIO2 {r}" for r in measure.controls.bio2] + [
+            f"ISO/IEC 27002 {r}" for r in measure.controls.iso27002
+        ]
+        st.caption(f"{t('ui.controls', lang)}: {', '.join(refs)}")
+        with st.expander(t("ui.tender_text", lang)):
+            st.write(md(measure.tender_text.get(lang)))
+        comments_for(view, "measure", measure_id)
+        if item is not None and item.decision == "rejected":
+            st.caption(f"{t('ui.rejected_because', lang)}: {md(item.justification or '')}")
+        if not editable:
+            return
+        phases = [p.value for p in Phase]
+        with st.form(f"select_{measure_id}", border=False):
+            owner = st.text_input(
+                t("ui.col.owner", lang), value=(item.owner if item else "") or "", max_chars=200
+            )
+            phase = st.selectbox(
+                t("ui.col.phase", lang), phases,
+                index=phases.index(item.phase if item and item.phase else measure.phase.value),
+                format_func=lambda p: t(f"phase.{p}", lang),
+            )  # fmt: skip
+            due = st.date_input(
+                t("ui.col.due", lang), value=item.due_date if item else None, format="DD-MM-YYYY"
+            )
+            status = st.selectbox(
+                t("ui.col.status", lang), IMPLEMENTATION_STATUSES,
+                index=IMPLEMENTATION_STATUSES.index(item.status) if item else 0,
+                format_func=lambda s: t(f"impl.{s}", lang),
+            )  # fmt: skip
+            if st.form_submit_button(t("ui.accept_measure", lang), type="primary"):
+                if run(
+                    plan.select_measure,
+                    measure_id,
+                    owner=owner,
+                    phase=phase,
+                    due_date=due,
+                    status=status,
+                ):
+                    st.rerun()
+        with st.form(f"reject_{measure_id}", border=False):
+            why = st.text_area(t("ui.justification", lang), max_chars=5000, height=80)
+            if st.form_submit_button(t("ui.reject_measure", lang)):
+                if run(plan.reject_measure, measure_id, why):
+                    st.rerun()
+        if item is not None and st.button(
+            t("ui.remove_from_plan", lang), key=f"remove_{measure_id}"
+        ):
+            if run(plan.deselect_measure, measure_id):
+                st.rerun()
+
+
+def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
+    result = view.assessment
+    status = Status(view.dossier.status)
+    questions = view.library.questionnaire.by_id
+    sections = {s.id: s for s in view.library.questionnaire.sections}
+    if status not in EDITABLE:
+        st.info(t("ui.not_editable", lang).format(status=t(f"status.{status.value}", lang)))
+        return
+    if result.open_required:
+        st.warning(t("ui.cannot_submit_yet", lang).format(count=len(result.open_required)))
+        for question_id in result.open_required:
+            section = sections[view.library.questionnaire.section_of[question_id]]
+            st.markdown(
+                f"- {md(section.title.get(lang))}: {md(questions[question_id].text.get(lang))}"
+            )
+    chosen = [p for p in view.plan if p.decision == "selected"]
+    st.write(
+        t("ui.submit_summary", lang).format(measures=len(chosen), points=len(result.open_points))
+    )
+    st.caption(t("ui.four_eyes_note", lang))
+    if st.button(
+        t("ui.submit", lang), type="primary", disabled=bool(result.open_required), key="qs_submit"
+    ):
+        if run(workflow.submit):
+            st.session_state["qs_flash_submit"] = True
+            st.rerun()

@@ -1,0 +1,56 @@
+"""The table of dossiers with risk and deadline, shared by the officer's overview and the
+reviewer's queue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from quickscan_app.domain.text import Lang
+from quickscan_app.i18n import format_date, t
+from quickscan_app.services.overview import OverviewRow
+
+DEADLINE_WARNING_DAYS = 42
+"""Six weeks: time enough to get a plan approved before publication."""
+
+
+def flagged(row: OverviewRow, today: date) -> bool:
+    days = row.days_left(today)
+    return days is not None and days <= DEADLINE_WARNING_DAYS and row.summary.status != "approved"
+
+
+def level_text(row_level, lang: Lang) -> str:  # type: ignore[no-untyped-def]
+    return t(f"level.{row_level.value}", lang) if row_level is not None else "–"
+
+
+def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> int | None:
+    """Shows the rows; returns the id of the selected dossier, if any."""
+    frame = pd.DataFrame(
+        [
+            {
+                "id": r.summary.id,
+                t("ui.col.title", lang): r.summary.title,
+                t("ui.col.reference", lang): r.summary.reference or "",
+                t("ui.col.status", lang): t(f"status.{r.summary.status}", lang),
+                t("ui.col.risk", lang): level_text(r.overall_level, lang),
+                t("ui.col.residual", lang): level_text(r.residual_level, lang),
+                t("ui.col.publication", lang): format_date(planned, lang)
+                if (planned := r.summary.planned_publication_date or r.summary.planned_rfq_date)
+                else "",
+                t("ui.col.days_left", lang): r.days_left(today),
+                t("ui.col.signal", lang): "⚠ " + t("ui.deadline_near", lang)
+                if flagged(r, today)
+                else "",
+                t("ui.col.owner", lang): r.summary.owner,
+            }
+            for r in rows
+        ]
+    )
+    picked = st.dataframe(
+        frame.drop(columns=["id"]), hide_index=True, on_select="rerun",
+        selection_mode="single-row", key=key,
+    )  # fmt: skip
+    selected = picked.selection.rows if picked is not None else []
+    return int(frame.iloc[selected[0]]["id"]) if selected else None

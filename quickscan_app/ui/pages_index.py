@@ -1,0 +1,38 @@
+"""Which pages exist, which roles see them, and under which heading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quickscan_app.services.context import Role
+
+PAGES_DIR = Path(__file__).with_name("pages")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    group: str
+    roles: tuple[Role, ...]
+    hidden: bool = False
+
+    @property
+    def path(self) -> str:
+        return str(PAGES_DIR / f"{self.name}.py")
+
+
+PAGES: dict[str, PageSpec] = {
+    spec.name: spec
+    for spec in (
+        PageSpec("sign_in", "account", ()),
+        PageSpec("my_dossiers", "officer", (Role.OFFICER,)),
+        PageSpec("new_dossier", "officer", (Role.OFFICER,)),
+        PageSpec("dossier", "officer", (Role.OFFICER,), hidden=True),
+        PageSpec("review_queue", "reviewer", (Role.REVIEWER,)),
+        PageSpec("review", "reviewer", (Role.REVIEWER,), hidden=True),
+        PageSpec("users", "admin", (Role.ADMIN,)),
+        PageSpec("content", "admin", (Role.ADMIN,)),
+        PageSpec("audit", "admin", (Role.ADMIN,)),
+    )
+}

@@ -1,0 +1,127 @@
+"""The 5×5 heatmap and each scenario's level with the reasons behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import streamlit as st
+
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.risk import Level
+from quickscan_app.domain.text import Lang
+from quickscan_app.engine.assessment import Assessment
+from quickscan_app.engine.scoring import ScenarioScore
+from quickscan_app.i18n import t
+from quickscan_app.presenters import answer_label
+from quickscan_app.ui.text import md
+
+# Light-to-medium fills with dark text: readable (WCAG AA) and still a heatmap.
+LEVEL_COLOURS = {
+    Level.LOW: ("#b7dfb0", "#0b2e0b"),
+    Level.MEDIUM: ("#ffe08a", "#3d2e00"),
+    Level.HIGH: ("#f6b07a", "#3d1a00"),
+    Level.VERY_HIGH: ("#ec8a83", "#2b0000"),
+}
+BADGE = {Level.LOW: "green", Level.MEDIUM: "yellow", Level.HIGH: "orange", Level.VERY_HIGH: "red"}
+
+_STYLE = """<style>
+.qs-heat{border-collapse:collapse;margin:.25rem 0 .5rem 0;font-size:.85rem}
+.qs-heat th,.qs-heat td{border:1px solid #fff;padding:.2rem .35rem;text-align:center}
+.qs-heat td{width:3.2rem;height:2.4rem;font-weight:600}
+.qs-heat th{font-weight:400;color:#1f2937}
+.qs-heat caption{caption-side:top;text-align:left;font-weight:600;color:#1f2937}
+</style>"""
+
+
+def heatmap_html(
+    library: Library, points: Sequence[tuple[int, int]], title: str, lang: Lang
+) -> str:
+    """An accessible HTML table: rows likelihood 5..1, columns impact 1..5; each cell lists the
+    numbers of the scenarios in it. Only content and interface text, all escaped."""
+    model = library.risk_model
+    cells: dict[tuple[int, int], list[str]] = {}
+    for number, (likelihood, impact) in enumerate(points, start=1):
+        cells.setdefault((likelihood, impact), []).append(str(number))
+    rows = []
+    for likelihood in range(5, 0, -1):
+        label = escape(model.likelihood_scale[likelihood - 1].label.get(lang))
+        row = [f'<th scope="row">{likelihood} {label}</th>']
+        for impact in range(1, 6):
+            level = model.level(likelihood, impact)
+            bg, fg = LEVEL_COLOURS[level]
+            text = escape(" ".join(cells.get((likelihood, impact), [])))
+            name = escape(model.level_label(level).get(lang))
+            row.append(f'<td style="background:{bg};color:{fg}" title="{name}">{text}</td>')
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    head = "".join(
+        f'<th scope="col">{i}<br>{escape(model.impact_scale[i - 1].label.get(lang))}</th>'
+        for i in range(1, 6)
+    )
+    axis = escape(f"{t('ui.likelihood', lang)} ↓ / {t('ui.impact', lang)} →")
+    return (
+        f'{_STYLE}<table class="qs-heat"><caption>{escape(title)}</caption>'
+        f'<tr><th scope="col">{axis}</th>{head}</tr>{"".join(rows)}</table>'
+    )
+
+
+def level_badge(library: Library, level: Level, lang: Lang) -> None:
+    st.badge(library.risk_model.level_label(level).get(lang), color=BADGE[level])
+
+
+def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -> None:
+    points = [(s.likelihood, s.impact) for s in scores]
+    st.markdown(heatmap_html(library, points, title, lang), unsafe_allow_html=True)
+    legend = [
+        f"{n}. {md(library.risk_model.scenario_by_id[s.scenario_id].title.get(lang))}"
+        for n, s in enumerate(scores, start=1)
+    ]
+    st.caption("  \n".join(legend))
+
+
+def render_reasons(library: Library, score: ScenarioScore, lang: Lang) -> None:
+    questions = library.questionnaire.by_id
+    if not score.reasons:
+        st.caption(t("ui.no_reasons", lang))
+    for reason in score.reasons:
+        parts = []
+        for cited in reason.answers:
+            question = questions[cited.question_id]
+            text = answer_label(question, cited.given, lang)
+            if cited.unknown:
+                text += f" → {t('assumed', lang)}: {answer_label(question, cited.scored, lang)}"
+            parts.append(text)
+        effect = f"{t(reason.dimension.value, lang)} {md(reason.effect)}"
+        line = f"- **{effect}**: {md(reason.text.get(lang))}"
+        if parts:
+            line += f"  \n  _{t('ui.your_answer', lang)}: {md('; '.join(parts))}_"
+        st.markdown(line)
+
+
+def render_risk_panel(
+    library: Library, assessment: Assessment, lang: Lang, *, compact: bool
+) -> None:
+    """Overall level, the heatmap (inherent, and residual when there is a plan), scenarios."""
+    st.markdown(f"#### {t('ui.risk_panel', lang)}")
+    col_a, col_b = st.columns([1, 1])
+    with col_a:
+        st.caption(t("overall_level", lang))
+        level_badge(library, assessment.overall_level, lang)
+    if assessment.residual is not None:
+        with col_b:
+            st.caption(t("residual_level", lang))
+            level_badge(library, assessment.residual_level or Level.LOW, lang)
+    render_heatmap(library, assessment.scenarios, t("ui.inherent_risk", lang), lang)
+    if assessment.residual is not None and not compact:
+        render_heatmap(library, assessment.residual, t("ui.residual_risk", lang), lang)
+    for number, score in enumerate(assessment.scenarios, start=1):
+        scenario = library.risk_model.scenario_by_id[score.scenario_id]
+        label = library.risk_model.level_label(score.level).get(lang)
+        figures = (
+            f"{t('ui.l_short', lang)}{score.likelihood} × {t('ui.i_short', lang)}{score.impact}"
+        )
+        title = f"{number}. {md(scenario.title.get(lang))} — {label} ({figures})"
+        with st.expander(title, expanded=False):
+            if not compact:
+                st.caption(md(scenario.description.get(lang)))
+            render_reasons(library, score, lang)

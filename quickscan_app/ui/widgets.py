@@ -1,0 +1,171 @@
+"""One widget per question type; every change is saved at once through a callback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from quickscan_app.domain.answers import AnswerValue, is_unknown
+from quickscan_app.domain.questionnaire import UNKNOWN, Question, QuestionType
+from quickscan_app.domain.text import Lang
+from quickscan_app.i18n import t
+from quickscan_app.presenters import answer_label
+from quickscan_app.ui.text import md
+
+Save = Callable[[str, Any], None]
+WIDGET_PREFIX = "q__"
+
+
+def widget_key(dossier_id: int, question_id: str) -> str:
+    return f"{WIDGET_PREFIX}{dossier_id}__{question_id}"
+
+
+def forget_widgets(dossier_id: int) -> None:
+    """Drop widget state so the next run shows what the database holds."""
+    prefix = f"{WIDGET_PREFIX}{dossier_id}__"
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+
+
+def _label(question: Question, lang: Lang) -> str:
+    mark = " *" if question.required else ""
+    return md(question.text.get(lang)) + mark
+
+
+def render_question(
+    question: Question,
+    value: AnswerValue | None,
+    *,
+    dossier_id: int,
+    lang: Lang,
+    save: Save,
+    disabled: bool = False,
+) -> None:
+    """The question with its *why*; a change calls ``save(question_id, value)``."""
+    key = widget_key(dossier_id, question.id)
+    kind = question.type
+    label = _label(question, lang)
+    if kind in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO):
+        _choice(question, value, key, label, lang, save, disabled)
+    elif kind is QuestionType.MULTIPLE_CHOICE:
+        _multiple(question, value, key, label, lang, save, disabled)
+    elif kind is QuestionType.NUMBER:
+        _with_unknown(
+            question,
+            value,
+            key,
+            lang,
+            save,
+            disabled,
+            lambda off: _number_input(question, value, key, label, lang, save, disabled or off),
+        )
+    elif kind is QuestionType.DATE:
+        _with_unknown(question, value, key, lang, save, disabled, lambda off: st.date_input(
+            label, value=value if isinstance(value, date) else None, format="DD-MM-YYYY",
+            key=key, disabled=disabled or off, on_change=_changed,
+            args=(key, question.id, save, _plain),
+        ))  # fmt: skip
+    else:
+        _with_unknown(question, value, key, lang, save, disabled, lambda off: st.text_area(
+            label, value="" if value is None or is_unknown(value) else str(value), key=key,
+            disabled=disabled or off, on_change=_changed, height=100, max_chars=20_000,
+            args=(key, question.id, save, _text),
+        ))  # fmt: skip
+    st.caption(f"**{t('ui.why', lang)}** {md(question.why.get(lang))}")
+    if question.help is not None:
+        st.caption(md(question.help.get(lang)))
+
+
+def _number_input(question, value, key, label, lang, save, disabled) -> None:  # type: ignore[no-untyped-def]
+    """Whole numbers when the bounds are whole (Streamlit wants one numeric type throughout)."""
+    whole = all(v is None or float(v).is_integer() for v in (question.min, question.max))
+    kind = int if whole else float
+    current = None if value is None or is_unknown(value) else kind(value)
+    st.number_input(
+        label,
+        min_value=None if question.min is None else kind(question.min),
+        max_value=None if question.max is None else kind(question.max),
+        value=current,
+        step=kind(1),
+        key=key,
+        disabled=disabled,
+        on_change=_changed,
+        args=(key, question.id, save, _number),
+        placeholder=question.unit.get(lang) if question.unit else None,
+    )
+
+
+def _changed(key: str, question_id: str, save: Save, convert: Callable[[Any], Any]) -> None:
+    save(question_id, convert(st.session_state.get(key)))
+
+
+def _plain(value: Any) -> Any:
+    return value
+
+
+def _number(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _text(value: Any) -> Any:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _choice(question, value, key, label, lang, save, disabled) -> None:  # type: ignore[no-untyped-def]
+    options = list(question.option_ids) + ([UNKNOWN] if question.allow_unknown else [])
+    current = value if value in options else None
+    widget = st.radio if len(options) <= 5 else st.selectbox
+    extra = {"horizontal": True} if widget is st.radio and len(options) <= 3 else {}
+    widget(
+        label,
+        options,
+        index=options.index(current) if current is not None else None,
+        format_func=lambda o: (
+            t("ui.unknown_option", lang) if o == UNKNOWN else answer_label(question, o, lang)
+        ),
+        key=key,
+        disabled=disabled,
+        on_change=_changed,
+        args=(key, question.id, save, _plain),
+        **extra,
+    )
+
+
+def _multiple(question, value, key, label, lang, save, disabled) -> None:  # type: ignore[no-untyped-def]
+    unknown = is_unknown(value)
+    chosen = value if isinstance(value, list) else []
+
+    def widget(off: bool) -> None:
+        st.multiselect(
+            label,
+            list(question.option_ids),
+            default=chosen,
+            format_func=lambda o: answer_label(question, o, lang),
+            key=key,
+            disabled=disabled or off,
+            placeholder=t("ui.choose_options", lang),
+            on_change=_changed,
+            args=(key, question.id, save, lambda v: list(v) or None),
+        )
+
+    _with_unknown(question, value if unknown else None, key, lang, save, disabled, widget)
+
+
+def _with_unknown(question, value, key, lang, save, disabled, widget) -> None:  # type: ignore[no-untyped-def]
+    """The widget, plus a "don't know" box where the question allows it."""
+    unknown = is_unknown(value)
+    if not question.allow_unknown:
+        widget(False)
+        return
+    box = f"{key}__unknown"
+    widget(unknown)
+    st.checkbox(
+        t("ui.unknown_option", lang),
+        value=unknown,
+        key=box,
+        disabled=disabled,
+        on_change=lambda: save(question.id, UNKNOWN if st.session_state.get(box) else None),
+    )
