@@ -219,10 +219,9 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "You have no dossiers yet. Start with a new dossier.",
     },
     "ui.open_dossier": {"nl": "Dossier openen", "en": "Open dossier"},
-    "ui.select_row_hint": {
-        "nl": "Kies een regel in de tabel en klik op 'Dossier openen'.",
-        "en": "Pick a row in the table and click 'Open dossier'.",
-    },
+    "ui.choose_dossier": {"nl": "Dossier", "en": "Dossier"},
+    "ui.choose_dossier_placeholder": {"nl": "Kies een dossier", "en": "Choose a dossier"},
+    "ui.choose_measure_placeholder": {"nl": "Kies een maatregel", "en": "Choose a measure"},
     "ui.col.title": {"nl": "Titel", "en": "Title"},
     "ui.col.reference": {"nl": "Kenmerk", "en": "Reference"},
     "ui.col.status": {"nl": "Status", "en": "Status"},
@@ -377,6 +376,10 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "A security adviser who did not work on this dossier reviews the plan.",
     },
     "ui.submit": {"nl": "Indienen ter beoordeling", "en": "Submit for review"},
+    "ui.submitted": {
+        "nl": "Ingediend: de beveiligingsadviseur beoordeelt nu het plan.",
+        "en": "Submitted: the security adviser now reviews the plan.",
+    },
     # Review
     "ui.waiting_for_review": {
         "nl": "Wacht op beoordeling ({count})",

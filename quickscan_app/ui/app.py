@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from quickscan_app.i18n import t
 from quickscan_app.ui import session
 from quickscan_app.ui.pages_index import PAGES
+from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 
 st.set_page_config(page_title="Quickscan nationale veiligheid", page_icon="🛡️", layout="wide")
 
@@ -44,29 +45,48 @@ def sidebar(lang: str) -> None:
 def main() -> None:
     lang = session.lang()
     user = session.actor()
-    if user is None:
-        pages = [st.Page(PAGES["sign_in"].path, title=t("ui.page.sign_in", lang), default=True)]
-    else:
-        groups: dict[str, list] = {}
-        first = True
-        for spec in PAGES.values():
-            if spec.roles and any(user.has(r) for r in spec.roles):
-                page = st.Page(
+    groups: dict[str, list] = {}
+    stand_ins = []
+    for spec in PAGES.values():
+        allowed = user is not None and any(user.has(r) for r in spec.roles)
+        if allowed:
+            groups.setdefault(t(f"ui.group.{spec.group}", lang), []).append(
+                st.Page(
                     spec.path,
                     title=t(f"ui.page.{spec.name}", lang),
                     url_path=spec.name,
-                    default=first,
+                    default=not groups,
                     visibility="hidden" if spec.hidden else "visible",
                 )
-                first = False
-                groups.setdefault(t(f"ui.group.{spec.group}", lang), []).append(page)
+            )
+        elif spec.roles:
+            # Known address, not for this user: sign-in (nobody signed in) or "no access"
+            # instead of Streamlit's "page not found" dialog. After signing in, the same
+            # address (with its dossier and step) opens the real page.
+            stand_ins.append(
+                st.Page(
+                    render_sign_in if user is None else render_no_access,
+                    title=t(f"ui.page.{spec.name}", lang),
+                    url_path=spec.name,
+                    visibility="hidden",
+                )
+            )
+    if user is None:
+        pages = [
+            st.Page(
+                render_sign_in, title=t("ui.page.sign_in", lang), url_path="sign_in", default=True
+            )
+        ]
+        pages += stand_ins
+        current = st.navigation(pages, position="hidden")
+    else:
         if not groups:
             st.error(t("ui.no_roles", lang))
             st.stop()
-        pages = groups  # type: ignore[assignment]
-    current = st.navigation(pages)
+        hidden_group = t("ui.group.account", lang)
+        groups.setdefault(hidden_group, []).extend(stand_ins)
+        current = st.navigation(groups)
     sidebar(lang)
-    session.show_flashes()
     current.run()
 
 

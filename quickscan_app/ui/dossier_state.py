@@ -78,3 +78,19 @@ def saver(ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang) -> Call
         return True
 
     return run
+
+
+def act(
+    run: Callable[..., bool],
+    call: Callable[..., Any],
+    *args: Any,
+    success: str | None = None,
+    **kwargs: Any,
+) -> None:
+    """A button's service call: on success reload the page (with ``success`` on top); on a
+    refusal show the reason right here, next to the button that was pressed."""
+    if run(call, *args, **kwargs):
+        if success:
+            session.flash("success", success)
+        st.rerun()
+    session.show_flashes()

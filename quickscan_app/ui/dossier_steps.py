@@ -17,6 +17,7 @@ from quickscan_app.presenters import answer_label
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
+from quickscan_app.ui.dossier_state import act
 from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
@@ -130,15 +131,14 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
     if frame.empty:
         st.info(t("ui.no_proposals", lang))
         return
-    picked = st.dataframe(
-        frame.drop(columns=["id"]), hide_index=True, on_select="rerun",
-        selection_mode="single-row", key="qs_measure_table", height=320,
+    st.dataframe(frame.drop(columns=["id"]), hide_index=True)
+    titles = dict(zip(frame["id"], frame[t("ui.col.measure", lang)], strict=True))
+    picked = st.selectbox(
+        t("ui.pick_measure", lang), list(titles), index=None, format_func=lambda m: titles[m],
+        key="qs_pick_measure", placeholder=t("ui.choose_measure_placeholder", lang),
     )  # fmt: skip
-    rows = picked.selection.rows if picked is not None else []
-    if rows:
-        _measure_editor(view, frame.iloc[rows[0]]["id"], run, lang, editable)
-    else:
-        st.caption(t("ui.pick_measure", lang))
+    if picked is not None:
+        _measure_editor(view, picked, run, lang, editable)
     chosen = [p for p in view.plan if p.decision == "selected"]
     st.markdown(f"#### {t('ui.chosen_measures', lang)} ({len(chosen)})")
     if chosen:
@@ -201,25 +201,23 @@ def _measure_editor(
                 format_func=lambda s: t(f"impl.{s}", lang),
             )  # fmt: skip
             if st.form_submit_button(t("ui.accept_measure", lang), type="primary"):
-                if run(
+                act(
+                    run,
                     plan.select_measure,
                     measure_id,
                     owner=owner,
                     phase=phase,
                     due_date=due,
                     status=status,
-                ):
-                    st.rerun()
+                )
         with st.form(f"reject_{measure_id}", border=False):
             why = st.text_area(t("ui.justification", lang), max_chars=5000, height=80)
             if st.form_submit_button(t("ui.reject_measure", lang)):
-                if run(plan.reject_measure, measure_id, why):
-                    st.rerun()
+                act(run, plan.reject_measure, measure_id, why)
         if item is not None and st.button(
             t("ui.remove_from_plan", lang), key=f"remove_{measure_id}"
         ):
-            if run(plan.deselect_measure, measure_id):
-                st.rerun()
+            act(run, plan.deselect_measure, measure_id)
 
 
 def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
@@ -245,6 +243,4 @@ def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
     if st.button(
         t("ui.submit", lang), type="primary", disabled=bool(result.open_required), key="qs_submit"
     ):
-        if run(workflow.submit):
-            st.session_state["qs_flash_submit"] = True
-            st.rerun()
+        act(run, workflow.submit, success=t("ui.submitted", lang))

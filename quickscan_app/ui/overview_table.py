@@ -48,9 +48,15 @@ def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> 
             for r in rows
         ]
     )
-    picked = st.dataframe(
-        frame.drop(columns=["id"]), hide_index=True, on_select="rerun",
-        selection_mode="single-row", key=key,
-    )  # fmt: skip
-    selected = picked.selection.rows if picked is not None else []
-    return int(frame.iloc[selected[0]]["id"]) if selected else None
+    st.dataframe(frame.drop(columns=["id"]), hide_index=True)
+    titles = {
+        r.summary.id: f"{r.summary.title} ({r.summary.reference or r.summary.id})" for r in rows
+    }
+    return st.selectbox(
+        t("ui.choose_dossier", lang),
+        list(titles),
+        index=None,
+        format_func=lambda i: titles[i],
+        key=key,
+        placeholder=t("ui.choose_dossier_placeholder", lang),
+    )

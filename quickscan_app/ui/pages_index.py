@@ -25,7 +25,6 @@ class PageSpec:
 PAGES: dict[str, PageSpec] = {
     spec.name: spec
     for spec in (
-        PageSpec("sign_in", "account", ()),
         PageSpec("my_dossiers", "officer", (Role.OFFICER,)),
         PageSpec("new_dossier", "officer", (Role.OFFICER,)),
         PageSpec("dossier", "officer", (Role.OFFICER,), hidden=True),

@@ -26,11 +26,14 @@ LEVEL_COLOURS = {
 BADGE = {Level.LOW: "green", Level.MEDIUM: "yellow", Level.HIGH: "orange", Level.VERY_HIGH: "red"}
 
 _STYLE = """<style>
-.qs-heat{border-collapse:collapse;margin:.25rem 0 .5rem 0;font-size:.85rem}
-.qs-heat th,.qs-heat td{border:1px solid #fff;padding:.2rem .35rem;text-align:center}
-.qs-heat td{width:3.2rem;height:2.4rem;font-weight:600}
-.qs-heat th{font-weight:400;color:#1f2937}
-.qs-heat caption{caption-side:top;text-align:left;font-weight:600;color:#1f2937}
+.qs-heat{border-collapse:collapse;margin:.25rem 0 .25rem 0;font-size:.85rem;width:100%;
+  table-layout:fixed}
+.qs-heat th,.qs-heat td{border:2px solid #fff;padding:.15rem;text-align:center}
+.qs-heat td{height:2.3rem;font-weight:600}
+.qs-heat th{font-weight:600;color:#1f2937;background:#f3f4f6}
+.qs-heat th.qs-axis{background:none;font-weight:400;width:5.5rem}
+.qs-heat caption{caption-side:top;text-align:left;font-weight:600;color:#1f2937;
+  padding-bottom:.2rem}
 </style>"""
 
 
@@ -46,7 +49,7 @@ def heatmap_html(
     rows = []
     for likelihood in range(5, 0, -1):
         label = escape(model.likelihood_scale[likelihood - 1].label.get(lang))
-        row = [f'<th scope="row">{likelihood} {label}</th>']
+        row = [f'<th scope="row" title="{label}">{likelihood}</th>']
         for impact in range(1, 6):
             level = model.level(likelihood, impact)
             bg, fg = LEVEL_COLOURS[level]
@@ -55,14 +58,26 @@ def heatmap_html(
             row.append(f'<td style="background:{bg};color:{fg}" title="{name}">{text}</td>')
         rows.append("<tr>" + "".join(row) + "</tr>")
     head = "".join(
-        f'<th scope="col">{i}<br>{escape(model.impact_scale[i - 1].label.get(lang))}</th>'
+        f'<th scope="col" title="{escape(model.impact_scale[i - 1].label.get(lang))}">{i}</th>'
         for i in range(1, 6)
     )
-    axis = escape(f"{t('ui.likelihood', lang)} ↓ / {t('ui.impact', lang)} →")
+    axis = escape(f"{t('ui.likelihood', lang)} ↓ {t('ui.impact', lang)} →")
     return (
         f'{_STYLE}<table class="qs-heat"><caption>{escape(title)}</caption>'
-        f'<tr><th scope="col">{axis}</th>{head}</tr>{"".join(rows)}</table>'
+        f'<tr><th scope="col" class="qs-axis">{axis}</th>{head}</tr>{"".join(rows)}</table>'
     )
+
+
+def scale_legend(library: Library, lang: Lang) -> list[str]:
+    """One line per scale: "Kans: 1 zeer klein, 2 klein, …"."""
+    model = library.risk_model
+    return [
+        f"{t(name, lang)}: " + ", ".join(f"{p.value} {p.label.get(lang)}" for p in scale) + "."
+        for name, scale in (
+            ("ui.likelihood", model.likelihood_scale),
+            ("ui.impact", model.impact_scale),
+        )
+    ]
 
 
 def level_badge(library: Library, level: Level, lang: Lang) -> None:
@@ -72,6 +87,7 @@ def level_badge(library: Library, level: Level, lang: Lang) -> None:
 def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -> None:
     points = [(s.likelihood, s.impact) for s in scores]
     st.markdown(heatmap_html(library, points, title, lang), unsafe_allow_html=True)
+    st.caption("  \n".join(md(line) for line in scale_legend(library, lang)))
     legend = [
         f"{n}. {md(library.risk_model.scenario_by_id[s.scenario_id].title.get(lang))}"
         for n, s in enumerate(scores, start=1)

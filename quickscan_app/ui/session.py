@@ -70,6 +70,7 @@ def show_flashes() -> None:
 def require(*roles: Role) -> Actor:
     """The signed-in actor if they hold one of ``roles``; otherwise stop the page."""
     current = actor()
+    show_flashes()
     if current is None or not any(current.has(r) for r in roles):
         st.error(t("ui.no_access", lang()))
         st.stop()

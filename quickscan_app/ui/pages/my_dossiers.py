@@ -37,4 +37,3 @@ if not rows:
 selected = render_table(rows, lang, "qs_my_dossiers", today)
 if st.button(t("ui.open_dossier", lang), type="primary", disabled=selected is None, key="qs_open"):
     open_dossier("pages/dossier.py", selected)
-st.caption(t("ui.select_row_hint", lang))

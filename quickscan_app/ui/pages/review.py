@@ -13,7 +13,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
-from quickscan_app.ui.dossier_state import chosen_dossier_id, load, saver
+from quickscan_app.ui.dossier_state import act, chosen_dossier_id, load, saver
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
 
@@ -131,17 +131,9 @@ with decision_tab:
         note = st.text_area(t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note")
         col_a, col_b = st.columns(2)
         if col_a.button(t("ui.request_changes", lang), key="qs_request_changes", width="stretch"):
-            if not note.strip():
-                st.error(t("err.note_required", lang))
-            elif run(workflow.request_changes, note):
-                session.flash("success", t("ui.changes_requested", lang))
-                st.rerun()
-            else:
-                st.rerun()
+            act(run, workflow.request_changes, note, success=t("ui.changes_requested", lang))
         if col_b.button(t("ui.approve", lang), type="primary", key="qs_approve", width="stretch"):
-            if run(workflow.approve, note=note):
-                session.flash("success", t("ui.approved", lang))
-            st.rerun()
+            act(run, workflow.approve, note=note, success=t("ui.approved", lang))
     else:
         st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
     st.markdown(f"#### {t('ui.history', lang)}")

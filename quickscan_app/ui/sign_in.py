@@ -1,0 +1,41 @@
+"""The sign-in form, shown for any page while nobody is signed in."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quickscan_app.i18n import t
+from quickscan_app.services.errors import ServiceError
+from quickscan_app.services.users import authenticate
+from quickscan_app.ui import session
+from quickscan_app.ui.runtime import service_context
+
+
+def render_sign_in() -> None:
+    lang = session.lang()
+    session.show_flashes()
+    st.title(t("ui.app_title", lang))
+    st.write(t("ui.app_intro", lang))
+    with st.form("sign_in", border=True, width=420):
+        st.subheader(t("ui.page.sign_in", lang))
+        name = st.text_input(t("ui.user_name", lang), key="sign_in_name", autocomplete="username")
+        password = st.text_input(
+            t("ui.password", lang),
+            type="password",
+            key="sign_in_password",
+            autocomplete="current-password",
+        )
+        submitted = st.form_submit_button(t("ui.sign_in", lang), type="primary")
+    if submitted:
+        origin = f"web:{st.context.ip_address or 'unknown'}"
+        try:
+            user = authenticate(service_context(), (name or "").strip(), password or "", origin)
+        except ServiceError as exc:
+            st.error(exc.message(lang))
+        else:
+            session.sign_in(user)
+            st.rerun()
+
+
+def render_no_access() -> None:
+    st.error(t("ui.no_access", session.lang()))

@@ -1,0 +1,81 @@
+"""Every page renders; sign-in; role guards; language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import PASSWORD, dossier_id, signed_in, texts
+
+PAGES_BY_ROLE = {
+    "officer": ["pages/my_dossiers.py", "pages/new_dossier.py", "pages/dossier.py"],
+    "reviewer": ["pages/review_queue.py", "pages/review.py"],
+    "admin": ["pages/users.py", "pages/content.py", "pages/audit.py"],
+}
+
+
+def test_sign_in_page_renders_and_refuses_a_wrong_password(at) -> None:
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Quickscan nationale veiligheid"
+    at.text_input(key="sign_in_name").input("officer")
+    at.text_input(key="sign_in_password").input("wrong password!")
+    at.button(key="FormSubmitter:sign_in-Inloggen").click().run()
+    assert "Onbekende gebruikersnaam of onjuist wachtwoord." in [e.value for e in at.error]
+    assert "qs_actor" not in at.session_state
+
+
+def test_signing_in_opens_the_officer_overview(at) -> None:
+    at.run()
+    at.text_input(key="sign_in_name").input("officer")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button(key="FormSubmitter:sign_in-Inloggen").click().run()
+    assert not at.exception
+    assert at.session_state["qs_actor"].name == "officer"
+    at.run()
+    assert "Mijn dossiers" in [t.value for t in at.title]
+
+
+@pytest.mark.parametrize(("role", "page"), [(r, p) for r, ps in PAGES_BY_ROLE.items() for p in ps])
+def test_every_page_renders_for_its_role(at, ctx, role, page) -> None:
+    signed_in(at, ctx, role)
+    if page in ("pages/dossier.py", "pages/review.py"):
+        at.query_params["dossier"] = str(dossier_id(ctx, "submitted"))
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert "U hebt geen toegang" not in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [(r, p) for r in PAGES_BY_ROLE for other, ps in PAGES_BY_ROLE.items() if other != r for p in ps],
+)
+def test_pages_of_other_roles_are_refused(at, ctx, role, page) -> None:
+    signed_in(at, ctx, role)
+    at.query_params["dossier"] = str(dossier_id(ctx, "submitted"))
+    at.switch_page(page).run()
+    assert not at.exception
+    assert "U hebt geen toegang tot deze pagina." in [e.value for e in at.error]
+    assert not at.title, "nothing of the page itself is shown"
+
+
+def test_signed_out_user_sees_no_page(at) -> None:
+    at.switch_page("pages/my_dossiers.py").run()
+    assert "U hebt geen toegang tot deze pagina." in [e.value for e in at.error]
+
+
+def test_language_switch_to_english(at, ctx) -> None:
+    signed_in(at, ctx, "officer")
+    at.switch_page("pages/my_dossiers.py").run()
+    assert "Mijn dossiers" in [t.value for t in at.title]
+    at.session_state["qs_lang"] = "en"
+    at.run()
+    assert "My dossiers" in [t.value for t in at.title]
+
+
+def test_session_expires_after_inactivity(at, ctx) -> None:
+    signed_in(at, ctx, "officer")
+    at.session_state["qs_last_seen"] = -10_000.0  # long before now on the monotonic clock
+    at.switch_page("pages/my_dossiers.py").run()
+    assert "qs_actor" not in at.session_state
+    assert "U hebt geen toegang tot deze pagina." in [e.value for e in at.error]
