@@ -282,6 +282,7 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.why": {"nl": "Waarom deze vraag?", "en": "Why this matters:"},
     "ui.unknown_option": {"nl": "Weet ik niet", "en": "Don't know"},
     "ui.choose_options": {"nl": "Kies een of meer", "en": "Choose one or more"},
+    "ui.choose_option": {"nl": "Kies een antwoord", "en": "Choose an answer"},
     "ui.required_missing": {"nl": "Deze vraag is verplicht.", "en": "This question is required."},
     "ui.required_open_here": {
         "nl": (

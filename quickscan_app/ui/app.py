@@ -24,16 +24,13 @@ st.set_page_config(page_title="Quickscan nationale veiligheid", page_icon="ðŸ›¡ï
 
 def sidebar(lang: str) -> None:
     with st.sidebar:
-        choice = st.segmented_control(
+        # The widget writes the language straight into the session (key "qs_lang").
+        st.segmented_control(
             t("ui.language", lang),
             options=["nl", "en"],
             format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
-            default=lang,
-            key="qs_lang_switch",
+            key="qs_lang",
         )
-        if choice and choice != lang:
-            session.set_lang(choice)
-            st.rerun()
         user = session.actor()
         if user is not None:
             st.caption(t("ui.signed_in_as", lang).format(name=user.name))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from quickscan_app.services.context import Role
 
-PAGES_DIR = Path(__file__).with_name("pages")
+PAGES_DIR = Path(__file__).with_name("views")
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ def forget_widgets(dossier_id: int) -> None:
 
 
 def _label(question: Question, lang: Lang) -> str:
+    """Project content, not user text: passed as is, so the accessible name has no escapes."""
     mark = " *" if question.required else ""
-    return md(question.text.get(lang)) + mark
+    return question.text.get(lang) + mark
 
 
 def render_question(
@@ -118,7 +119,10 @@ def _choice(question, value, key, label, lang, save, disabled) -> None:  # type:
     options = list(question.option_ids) + ([UNKNOWN] if question.allow_unknown else [])
     current = value if value in options else None
     widget = st.radio if len(options) <= 5 else st.selectbox
-    extra = {"horizontal": True} if widget is st.radio and len(options) <= 3 else {}
+    if widget is st.radio:
+        extra: dict[str, Any] = {"horizontal": True} if len(options) <= 3 else {}
+    else:
+        extra = {"placeholder": t("ui.choose_option", lang)}
     widget(
         label,
         options,

@@ -7,9 +7,9 @@ import pytest
 from tests.ui.conftest import PASSWORD, dossier_id, signed_in, texts
 
 PAGES_BY_ROLE = {
-    "officer": ["pages/my_dossiers.py", "pages/new_dossier.py", "pages/dossier.py"],
-    "reviewer": ["pages/review_queue.py", "pages/review.py"],
-    "admin": ["pages/users.py", "pages/content.py", "pages/audit.py"],
+    "officer": ["views/my_dossiers.py", "views/new_dossier.py", "views/dossier.py"],
+    "reviewer": ["views/review_queue.py", "views/review.py"],
+    "admin": ["views/users.py", "views/content.py", "views/audit.py"],
 }
 
 
@@ -38,7 +38,7 @@ def test_signing_in_opens_the_officer_overview(at) -> None:
 @pytest.mark.parametrize(("role", "page"), [(r, p) for r, ps in PAGES_BY_ROLE.items() for p in ps])
 def test_every_page_renders_for_its_role(at, ctx, role, page) -> None:
     signed_in(at, ctx, role)
-    if page in ("pages/dossier.py", "pages/review.py"):
+    if page in ("views/dossier.py", "views/review.py"):
         at.query_params["dossier"] = str(dossier_id(ctx, "submitted"))
     at.switch_page(page).run()
     assert not at.exception, at.exception
@@ -60,13 +60,15 @@ def test_pages_of_other_roles_are_refused(at, ctx, role, page) -> None:
 
 
 def test_signed_out_user_sees_no_page(at) -> None:
-    at.switch_page("pages/my_dossiers.py").run()
-    assert "U hebt geen toegang tot deze pagina." in [e.value for e in at.error]
+    at.switch_page("views/my_dossiers.py").run()
+    shown = texts(at)
+    assert "Mijn dossiers" not in shown
+    assert "Inloggen" in shown or "U hebt geen toegang tot deze pagina." in shown
 
 
 def test_language_switch_to_english(at, ctx) -> None:
     signed_in(at, ctx, "officer")
-    at.switch_page("pages/my_dossiers.py").run()
+    at.switch_page("views/my_dossiers.py").run()
     assert "Mijn dossiers" in [t.value for t in at.title]
     at.session_state["qs_lang"] = "en"
     at.run()
@@ -76,6 +78,8 @@ def test_language_switch_to_english(at, ctx) -> None:
 def test_session_expires_after_inactivity(at, ctx) -> None:
     signed_in(at, ctx, "officer")
     at.session_state["qs_last_seen"] = -10_000.0  # long before now on the monotonic clock
-    at.switch_page("pages/my_dossiers.py").run()
+    at.switch_page("views/my_dossiers.py").run()
     assert "qs_actor" not in at.session_state
-    assert "U hebt geen toegang tot deze pagina." in [e.value for e in at.error]
+    shown = texts(at)
+    assert "U bent uitgelogd na 30 minuten zonder activiteit." in shown
+    assert "Mijn dossiers" not in shown

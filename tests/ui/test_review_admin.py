@@ -12,7 +12,7 @@ from tests.ui.conftest import actor_named, dossier_id, signed_in, texts
 def review(at, ctx, who: str, dossier: int):
     signed_in(at, ctx, who)
     at.query_params["dossier"] = str(dossier)
-    return at.switch_page("pages/review.py").run()
+    return at.switch_page("views/review.py").run()
 
 
 def status(ctx, dossier: int) -> str:
@@ -22,7 +22,7 @@ def status(ctx, dossier: int) -> str:
 
 def test_queue_lists_submitted_dossiers(at, ctx) -> None:
     signed_in(at, ctx, "reviewer")
-    at.switch_page("pages/review_queue.py").run()
+    at.switch_page("views/review_queue.py").run()
     assert not at.exception
     assert "Wacht op beoordeling (1)" in [s.value for s in at.subheader]
 
@@ -80,26 +80,26 @@ def test_comment_on_a_section_reaches_the_officer(at, ctx) -> None:
     signed_in(officer, ctx, "officer")
     officer.query_params["dossier"] = str(sent)
     officer.query_params["step"] = comment.target_id
-    officer.switch_page("pages/dossier.py").run()
+    officer.switch_page("views/dossier.py").run()
     assert any("Is de scheiding fysiek of logisch?" in i.value for i in officer.info)
 
 
 def test_admin_pages(at, ctx) -> None:
     signed_in(at, ctx, "admin")
-    at.switch_page("pages/users.py").run()
+    at.switch_page("views/users.py").run()
     assert not at.exception
     assert "officer" in at.dataframe[0].value.to_string()
-    at.switch_page("pages/content.py").run()
+    at.switch_page("views/content.py").run()
     table = at.dataframe[0].value.to_string()
     assert "scan-detection v1" in table and "79" in table
-    at.switch_page("pages/audit.py").run()
+    at.switch_page("views/audit.py").run()
     at.button(key="qs_verify").click().run()
     assert any("intact" in s.value for s in at.success)
 
 
 def test_admin_adds_a_user(at, ctx) -> None:
     signed_in(at, ctx, "admin")
-    at.switch_page("pages/users.py").run()
+    at.switch_page("views/users.py").run()
     form_inputs = at.text_input
     form_inputs[0].input("kees")
     form_inputs[1].input("Kees Visser")

@@ -18,7 +18,7 @@ def open_step(at, ctx, dossier: int, step: str):
     signed_in(at, ctx, "officer")
     at.query_params["dossier"] = str(dossier)
     at.query_params["step"] = step
-    return at.switch_page("pages/dossier.py").run()
+    return at.switch_page("views/dossier.py").run()
 
 
 def stored(ctx, dossier: int) -> dict:
@@ -156,7 +156,7 @@ def test_hostile_title_is_shown_literally(at, ctx) -> None:
 
 def test_new_dossier_form(at, ctx) -> None:
     signed_in(at, ctx, "officer")
-    at.switch_page("pages/new_dossier.py").run()
+    at.switch_page("views/new_dossier.py").run()
     submit = at.button(key="FormSubmitter:new_dossier-Dossier aanmaken")
     submit.click().run()
     assert "Vul de titel van de opdracht in." in [e.value for e in at.error]

@@ -23,7 +23,7 @@ ctx = service_context()
 dossier_id = chosen_dossier_id()
 if dossier_id is None:
     st.info(t("ui.choose_dossier_first", lang))
-    st.page_link("pages/review_queue.py", label=t("ui.page.review_queue", lang))
+    st.page_link("views/review_queue.py", label=t("ui.page.review_queue", lang))
     st.stop()
 view = load(ctx, user, dossier_id, lang)
 run = saver(ctx, user, dossier_id, lang)

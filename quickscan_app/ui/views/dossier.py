@@ -21,7 +21,7 @@ ctx = service_context()
 dossier_id = chosen_dossier_id()
 if dossier_id is None:
     st.info(t("ui.choose_dossier_first", lang))
-    st.page_link("pages/my_dossiers.py", label=t("ui.page.my_dossiers", lang))
+    st.page_link("views/my_dossiers.py", label=t("ui.page.my_dossiers", lang))
     st.stop()
 
 view = load(ctx, user, dossier_id, lang)

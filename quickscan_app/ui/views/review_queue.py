@@ -17,7 +17,7 @@ user = session.require(Role.REVIEWER)
 ctx = service_context()
 
 if "dossier" in st.query_params and (resume := chosen_dossier_id()) is not None:
-    open_dossier("pages/review.py", resume)
+    open_dossier("views/review.py", resume)
 
 st.title(t("ui.page.review_queue", lang))
 rows = [
@@ -34,7 +34,7 @@ if waiting:
     if st.button(
         t("ui.review_dossier", lang), type="primary", disabled=chosen is None, key="qs_review_open"
     ):
-        open_dossier("pages/review.py", chosen)
+        open_dossier("views/review.py", chosen)
 else:
     st.info(t("ui.queue_empty", lang))
 st.subheader(t("ui.decided", lang))
@@ -43,4 +43,4 @@ if decided:
     if st.button(
         t("ui.open_dossier", lang), disabled=earlier is None, key="qs_review_open_decided"
     ):
-        open_dossier("pages/review.py", earlier)
+        open_dossier("views/review.py", earlier)

@@ -105,4 +105,4 @@ if created:
         with suppress(ServiceError):  # outside the question's range: the wizard asks it again
             version = dossiers.save_answer(ctx, user, dossier_id, field, answer, version)
     session.flash("success", t("ui.dossier_created", lang))
-    open_dossier("pages/dossier.py", dossier_id)
+    open_dossier("views/dossier.py", dossier_id)

@@ -18,7 +18,7 @@ ctx = service_context()
 
 if "dossier" in st.query_params and (resume := chosen_dossier_id()) is not None:
     # Back after a reload and a new sign-in: straight to where the officer was.
-    open_dossier("pages/dossier.py", resume, st.query_params.get("step"))
+    open_dossier("views/dossier.py", resume, st.query_params.get("step"))
 
 st.title(t("ui.page.my_dossiers", lang))
 rows = [r for r in overview(ctx, user) if r.summary.owner_id == user.user_id]
@@ -32,8 +32,8 @@ if late:
     st.warning(t("ui.deadline_warning", lang).format(count=late))
 if not rows:
     st.info(t("ui.no_dossiers_yet", lang))
-    st.page_link("pages/new_dossier.py", label=t("ui.page.new_dossier", lang), icon="➕")
+    st.page_link("views/new_dossier.py", label=t("ui.page.new_dossier", lang), icon="➕")
     st.stop()
 selected = render_table(rows, lang, "qs_my_dossiers", today)
 if st.button(t("ui.open_dossier", lang), type="primary", disabled=selected is None, key="qs_open"):
-    open_dossier("pages/dossier.py", selected)
+    open_dossier("views/dossier.py", selected)
