@@ -339,10 +339,7 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Er zijn geen maatregelen voorgesteld.",
         "en": "No measures are proposed.",
     },
-    "ui.pick_measure": {
-        "nl": "Kies een maatregel in de tabel.",
-        "en": "Pick a measure in the table.",
-    },
+    "ui.pick_measure": {"nl": "Maatregel bekijken of kiezen", "en": "View or choose a measure"},
     "ui.col.measure": {"nl": "Maatregel", "en": "Measure"},
     "ui.col.kind": {"nl": "Soort", "en": "Kind"},
     "ui.col.phase": {"nl": "Fase", "en": "Phase"},

@@ -159,7 +159,7 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
             ),
             hide_index=True,
         )  # fmt: skip
-    if view.assessment.residual is not None:
+    if chosen and view.assessment.residual is not None:
         render_heatmap(view.library, view.assessment.residual, t("ui.residual_risk", lang), lang)
 
 

@@ -123,12 +123,13 @@ def render_risk_panel(
     with col_a:
         st.caption(t("overall_level", lang))
         level_badge(library, assessment.overall_level, lang)
-    if assessment.residual is not None:
+    planned = assessment.residual is not None and any(r.measure_ids for r in assessment.residual)
+    if planned:
         with col_b:
             st.caption(t("residual_level", lang))
             level_badge(library, assessment.residual_level or Level.LOW, lang)
     render_heatmap(library, assessment.scenarios, t("ui.inherent_risk", lang), lang)
-    if assessment.residual is not None and not compact:
+    if planned and not compact:
         render_heatmap(library, assessment.residual, t("ui.residual_risk", lang), lang)
     for number, score in enumerate(assessment.scenarios, start=1):
         scenario = library.risk_model.scenario_by_id[score.scenario_id]

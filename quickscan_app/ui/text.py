@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+# Every ASCII punctuation mark that markdown or Streamlit's extensions give a meaning,
+# including "&" (entities such as &amp;) and ":" (emoji and colour directives).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 
 
 def md(text: object) -> str:

@@ -106,12 +106,22 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
+    report = yield
+    if report.when == "call":
+        item.failed_call = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     opened = context.new_page()
     opened.set_default_timeout(30_000)
     yield opened
+    if getattr(request.node, "failed_call", False):
+        screenshot(opened, f"failure-{request.node.name}")
     context.close()
 
 

@@ -102,3 +102,7 @@ with main:
         steps_ui.render_submit(view, run, lang)
 with side:
     render_risk_panel(view.library, view.assessment, lang, compact=True)
+
+# Last element of the page: which step and dossier version are now fully drawn. Browser tests
+# wait for it (Streamlit draws elements in order) instead of guessing with timeouts.
+st.markdown(f'<span data-page-ready="{step}:{int(d.lock_version)}"></span>', unsafe_allow_html=True)
