@@ -220,6 +220,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.open_dossier": {"nl": "Dossier openen", "en": "Open dossier"},
     "ui.choose_dossier": {"nl": "Dossier", "en": "Dossier"},
+    "ui.back_to_dossiers": {"nl": "Mijn dossiers", "en": "My dossiers"},
+    "ui.back_to_queue": {"nl": "Terug naar te beoordelen", "en": "Back to the review queue"},
     "ui.choose_dossier_placeholder": {"nl": "Kies een dossier", "en": "Choose a dossier"},
     "ui.choose_measure_placeholder": {"nl": "Kies een maatregel", "en": "Choose a measure"},
     "ui.col.title": {"nl": "Titel", "en": "Title"},

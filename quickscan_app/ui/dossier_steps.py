@@ -77,11 +77,11 @@ def render_results(view: DossierView, lang: Lang) -> None:
     else:
         st.success(t("full_analysis_no", lang))
     if result.escalations:
-        st.markdown(f"#### {t('escalations', lang)}")
+        st.markdown(f"### {t('escalations', lang)}")
         for escalation in result.escalations:
             st.warning(f"**{md(escalation.title.get(lang))}**: {md(escalation.reason.get(lang))}")
     if result.open_points:
-        st.markdown(f"#### {t('open_points', lang)}")
+        st.markdown(f"### {t('open_points', lang)}")
         for point in result.open_points:
             question = questions[point.question_id]
             st.markdown(
@@ -89,7 +89,7 @@ def render_results(view: DossierView, lang: Lang) -> None:
                 f"{md(answer_label(question, point.assumed, lang))}"
             )
     if result.open_required:
-        st.markdown(f"#### {t('open_required', lang)}")
+        st.markdown(f"### {t('open_required', lang)}")
         for question_id in result.open_required:
             st.markdown(f"- {md(questions[question_id].text.get(lang))}")
     comments_for(view, "dossier", None)
@@ -140,7 +140,7 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
     if picked is not None:
         _measure_editor(view, picked, run, lang, editable)
     chosen = [p for p in view.plan if p.decision == "selected"]
-    st.markdown(f"#### {t('ui.chosen_measures', lang)} ({len(chosen)})")
+    st.markdown(f"### {t('ui.chosen_measures', lang)} ({len(chosen)})")
     if chosen:
         catalogue = view.library.catalogue
         st.dataframe(
@@ -169,7 +169,7 @@ def _measure_editor(
     measure = view.library.catalogue.by_id[measure_id]
     item = next((p for p in view.plan if p.measure_id == measure_id), None)
     with st.container(border=True, key="qs_measure_editor"):
-        st.markdown(f"#### {md(measure.title.get(lang))}")
+        st.markdown(f"### {md(measure.title.get(lang))}")
         st.write(md(measure.description.get(lang)))
         refs = [f"BIO2 {r}" for r in measure.controls.bio2] + [
             f"ISO/IEC 27002 {r}" for r in measure.controls.iso27002

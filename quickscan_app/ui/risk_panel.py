@@ -118,7 +118,7 @@ def render_risk_panel(
     library: Library, assessment: Assessment, lang: Lang, *, compact: bool
 ) -> None:
     """Overall level, the heatmap (inherent, and residual when there is a plan), scenarios."""
-    st.markdown(f"#### {t('ui.risk_panel', lang)}")
+    st.markdown(f"### {t('ui.risk_panel', lang)}")
     col_a, col_b = st.columns([1, 1])
     with col_a:
         st.caption(t("overall_level", lang))

@@ -17,7 +17,7 @@ def render_sign_in() -> None:
     st.title(t("ui.app_title", lang))
     st.write(t("ui.app_intro", lang))
     with st.form("sign_in", border=True, width=420):
-        st.subheader(t("ui.page.sign_in", lang))
+        st.header(t("ui.page.sign_in", lang))
         name = st.text_input(t("ui.user_name", lang), key="sign_in_name", autocomplete="username")
         password = st.text_input(
             t("ui.password", lang),

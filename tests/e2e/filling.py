@@ -72,10 +72,12 @@ def answer(
     wait_page(page, step, lock_version())
 
 
-def _give(page: Page, dossier: int, question: Question, value: Any, read: Callable[[], Any]) -> None:
+def _give(
+    page: Page, dossier: int, question: Question, value: Any, read: Callable[[], Any]
+) -> None:
     widget = box(page, dossier, question)
     kind = question.type
-    label = (lambda v: UNKNOWN_LABEL if v == UNKNOWN else answer_label(question, v, "nl"))
+    label = lambda v: UNKNOWN_LABEL if v == UNKNOWN else answer_label(question, v, "nl")
     if kind in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO):
         combobox = widget.locator("input[role=combobox]")
         if combobox.count():
@@ -85,7 +87,9 @@ def _give(page: Page, dossier: int, question: Question, value: Any, read: Callab
             wait_idle(page)
         return
     if value == UNKNOWN:
-        page.locator(f".st-key-q__{dossier}__{question.id}__unknown").get_by_text(UNKNOWN_LABEL).click()
+        page.locator(f".st-key-q__{dossier}__{question.id}__unknown").get_by_text(
+            UNKNOWN_LABEL
+        ).click()
         wait_idle(page)
         return
     if kind is QuestionType.MULTIPLE_CHOICE:

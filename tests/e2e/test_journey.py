@@ -25,7 +25,9 @@ PREFILLED: set[str] = set()  # the new-dossier form is left short here
 def stored_answers(database_url: str, dossier: int) -> dict:
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        rows = conn.execute(select(Answer.question_id, Answer.value).where(Answer.dossier_id == dossier))
+        rows = conn.execute(
+            select(Answer.question_id, Answer.value).where(Answer.dossier_id == dossier)
+        )
         result = dict(rows.all())
     engine.dispose()
     return result
@@ -39,7 +41,9 @@ def wait_status(database_url: str, dossier: int, expected: str) -> None:
 def lock_version(database_url: str, dossier: int) -> int:
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        version = conn.execute(select(Dossier.lock_version).where(Dossier.id == dossier)).scalar_one()
+        version = conn.execute(
+            select(Dossier.lock_version).where(Dossier.id == dossier)
+        ).scalar_one()
     engine.dispose()
     return version
 
@@ -88,12 +92,16 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     expect(page.get_by_role("heading", name="Mijn dossiers")).to_be_visible()
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Nieuw dossier").click()
     wait_idle(page)
-    page.get_by_label("Titel van de opdracht *").fill("Luchtvrachtscanner Schiphol Zuid <b>&amp;</b>")
+    page.get_by_label("Titel van de opdracht *").fill(
+        "Luchtvrachtscanner Schiphol Zuid <b>&amp;</b>"
+    )
     page.get_by_label("Kenmerk").fill("DOUANE-2027-101")
     screenshot(page, "02-new-dossier")
     page.get_by_role("button", name="Dossier aanmaken").click()
     wait_idle(page)
-    expect(page.get_by_role("heading", name="Luchtvrachtscanner Schiphol Zuid <b>&amp;</b>")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Luchtvrachtscanner Schiphol Zuid <b>&amp;</b>")
+    ).to_be_visible()
     dossier = int(re.search(r"dossier=(\d+)", page.url).group(1))
 
     # The quickscan, section by section, with a reload half-way.
@@ -119,7 +127,9 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
             page.reload()
             sign_in(page, "olga")
             wait_page(page, section.id, lock_version(server.database_url, dossier))
-            expect(page.get_by_role("heading", name=f"{number}. {section.title.nl}")).to_be_visible()
+            expect(
+                page.get_by_role("heading", name=f"{number}. {section.title.nl}")
+            ).to_be_visible()
             chips = page.locator(f".st-key-q__{dossier}__network_connectivity")
             expect(chips).to_contain_text("Gesloten scannetwerk")
         if section.id == "remote_access":

@@ -87,6 +87,16 @@ def dossier_id(ctx: ServiceContext, status: str) -> int:
 def texts(at: AppTest) -> str:
     """Everything the page shows as text, for assertions on content."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
         parts += [str(element.value) for element in getattr(at, kind)]
     return "\n".join(parts)

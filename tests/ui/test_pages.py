@@ -48,7 +48,13 @@ def test_every_page_renders_for_its_role(at, ctx, role, page) -> None:
 
 @pytest.mark.parametrize(
     ("role", "page"),
-    [(r, p) for r in PAGES_BY_ROLE for other, ps in PAGES_BY_ROLE.items() if other != r for p in ps],
+    [
+        (r, p)
+        for r in PAGES_BY_ROLE
+        for other, ps in PAGES_BY_ROLE.items()
+        if other != r
+        for p in ps
+    ],
 )
 def test_pages_of_other_roles_are_refused(at, ctx, role, page) -> None:
     signed_in(at, ctx, role)

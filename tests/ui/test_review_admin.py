@@ -24,7 +24,7 @@ def test_queue_lists_submitted_dossiers(at, ctx) -> None:
     signed_in(at, ctx, "reviewer")
     at.switch_page("views/review_queue.py").run()
     assert not at.exception
-    assert "Wacht op beoordeling (1)" in [s.value for s in at.subheader]
+    assert "Wacht op beoordeling (1)" in [s.value for s in at.header]
 
 
 def test_request_changes_needs_a_note_then_sends_back(at, ctx) -> None:

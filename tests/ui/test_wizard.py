@@ -75,14 +75,18 @@ def test_required_questions_are_pointed_out_before_moving_on(at, ctx) -> None:
 def test_answers_survive_a_new_session(at, ctx, ui_db) -> None:
     dossier = new_draft(ctx)
     open_step(at, ctx, dossier, "network")
-    at.multiselect(key=key(dossier, "network_connectivity")).set_value(["closed_scan_network"]).run()
+    at.multiselect(key=key(dossier, "network_connectivity")).set_value(
+        ["closed_scan_network"]
+    ).run()
     from streamlit.testing.v1 import AppTest
 
     from tests.ui.conftest import APP
 
     fresh = AppTest.from_file(str(APP), default_timeout=60)
     open_step(fresh, ctx, dossier, "network")
-    assert fresh.multiselect(key=key(dossier, "network_connectivity")).value == ["closed_scan_network"]
+    assert fresh.multiselect(key=key(dossier, "network_connectivity")).value == [
+        "closed_scan_network"
+    ]
 
 
 def test_stale_save_is_refused_with_a_message(at, ctx) -> None:
@@ -109,7 +113,9 @@ def test_plan_editor_accepts_and_rejects_measures(at, ctx) -> None:
     at.text_input[0].input("Contractmanager")
     form_button.click().run()
     with ctx.factory() as session:
-        items = session.execute(select(PlanItem).where(PlanItem.dossier_id == draft)).scalars().all()
+        items = (
+            session.execute(select(PlanItem).where(PlanItem.dossier_id == draft)).scalars().all()
+        )
     assert [(i.decision, i.owner) for i in items] == [("selected", "Contractmanager")]
     assert first
     picker = at.selectbox(key="qs_pick_measure")
@@ -121,7 +127,8 @@ def test_plan_editor_accepts_and_rejects_measures(at, ctx) -> None:
     [b for b in at.button if b.label == "Afwijzen"][0].click().run()
     with ctx.factory() as session:
         decisions = sorted(
-            i.decision for i in session.execute(select(PlanItem).where(PlanItem.dossier_id == draft)).scalars()
+            i.decision
+            for i in session.execute(select(PlanItem).where(PlanItem.dossier_id == draft)).scalars()
         )
     assert decisions == ["rejected", "selected"]
 

@@ -32,6 +32,7 @@ step = st.query_params.get("step")
 if step not in all_steps:
     step = all_steps[0]
 
+st.page_link("views/my_dossiers.py", label=t("ui.back_to_dossiers", lang), icon="⬅️")
 st.title(md(d.title))
 meta = [d.reference or "", t(f"status.{d.status}", lang), f"{t('ui.revision', lang)} {d.revision}"]
 if d.planned_publication_date:

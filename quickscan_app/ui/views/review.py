@@ -41,6 +41,7 @@ def add_comment(kind: str, target: str | None, body: str) -> None:
     st.rerun()
 
 
+st.page_link("views/review_queue.py", label=t("ui.back_to_queue", lang), icon="⬅️")
 st.title(md(d.title))
 st.caption(
     " · ".join(
@@ -136,7 +137,7 @@ with decision_tab:
             act(run, workflow.approve, note=note, success=t("ui.approved", lang))
     else:
         st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
-    st.markdown(f"#### {t('ui.history', lang)}")
+    st.markdown(f"### {t('ui.history', lang)}")
     for decision in reversed(view.decisions):
         who = decision.actor.display_name if decision.actor else "system"
         change = (

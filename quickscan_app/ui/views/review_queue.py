@@ -28,7 +28,7 @@ rows = [
 today = ctx.clock().date()
 waiting = [r for r in rows if r.summary.status == "submitted"]
 decided = [r for r in rows if r.summary.status != "submitted"]
-st.subheader(t("ui.waiting_for_review", lang).format(count=len(waiting)))
+st.header(t("ui.waiting_for_review", lang).format(count=len(waiting)))
 if waiting:
     chosen = render_table(waiting, lang, "qs_queue_waiting", today)
     if st.button(
@@ -37,7 +37,7 @@ if waiting:
         open_dossier("views/review.py", chosen)
 else:
     st.info(t("ui.queue_empty", lang))
-st.subheader(t("ui.decided", lang))
+st.header(t("ui.decided", lang))
 if decided:
     earlier = render_table(decided, lang, "qs_queue_decided", today)
     if st.button(

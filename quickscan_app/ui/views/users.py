@@ -46,7 +46,7 @@ st.dataframe(
     hide_index=True,
 )
 
-st.subheader(t("ui.change_user", lang))
+st.header(t("ui.change_user", lang))
 names = [u.name for u in accounts]
 with st.form("change_user"):
     name = st.selectbox(t("ui.user_name", lang), names)
@@ -68,7 +68,7 @@ with st.form("change_user"):
             session.flash("success", t("ui.saved", lang))
         st.rerun()
 
-st.subheader(t("ui.add_user", lang))
+st.header(t("ui.add_user", lang))
 with st.form("add_user", clear_on_submit=True):
     new_name = st.text_input(t("ui.user_name", lang), max_chars=64)
     display = st.text_input(t("ui.display_name", lang), max_chars=200)
