@@ -77,7 +77,10 @@ def _give(
 ) -> None:
     widget = box(page, dossier, question)
     kind = question.type
-    label = lambda v: UNKNOWN_LABEL if v == UNKNOWN else answer_label(question, v, "nl")
+
+    def label(v):
+        return UNKNOWN_LABEL if v == UNKNOWN else answer_label(question, v, "nl")
+
     if kind in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO):
         combobox = widget.locator("input[role=combobox]")
         if combobox.count():

@@ -70,7 +70,10 @@ def audit(page: Page, name: str) -> dict:
                 nodes: v.nodes.map(n => {
                     const el = document.querySelector(n.target[0]);
                     const mine = !!el && ours.some(sel => el.closest(sel));
-                    return {target: n.target.join(' '), ours: mine, html: n.html.slice(0, 160), summary: (n.failureSummary || "").slice(0, 200)};
+                    return {
+                        target: n.target.join(' '), ours: mine, html: n.html.slice(0, 160),
+                        summary: (n.failureSummary || "").slice(0, 200),
+                    };
                 }),
             }));
         }""",

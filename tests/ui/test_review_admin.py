@@ -105,7 +105,7 @@ def test_admin_adds_a_user(at, ctx) -> None:
     form_inputs[1].input("Kees Visser")
     at.multiselect[-1].set_value(["reviewer"])
     form_inputs[2].input("een lang wachtwoord")
-    [b for b in at.button if b.label == "Gebruiker toevoegen"][0].click().run()
+    next(b for b in at.button if b.label == "Gebruiker toevoegen").click().run()
     with ctx.factory() as session:
         kees = session.execute(select(User).where(User.name == "kees")).scalar_one()
         assert kees.display_name == "Kees Visser" and kees.role_names == {"reviewer"}

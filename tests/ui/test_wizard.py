@@ -107,9 +107,8 @@ def test_plan_editor_accepts_and_rejects_measures(at, ctx) -> None:
     assert not at.exception
     picker = at.selectbox(key="qs_pick_measure")
     first = picker.options[0]
-    measure_id = picker.format_func  # noqa: F841 - options are labels in AppTest
     picker.select_index(0).run()
-    form_button = [b for b in at.button if b.label == "Opnemen in plan"][0]
+    form_button = next(b for b in at.button if b.label == "Opnemen in plan")
     at.text_input[0].input("Contractmanager")
     form_button.click().run()
     with ctx.factory() as session:
@@ -120,11 +119,11 @@ def test_plan_editor_accepts_and_rejects_measures(at, ctx) -> None:
     assert first
     picker = at.selectbox(key="qs_pick_measure")
     picker.select_index(1).run()
-    reject = [b for b in at.button if b.label == "Afwijzen"][0]
+    reject = next(b for b in at.button if b.label == "Afwijzen")
     reject.click().run()
     assert any("motivering" in e.value for e in at.error)
     at.text_area[0].input("Niet nodig: het apparaat staat los van elk netwerk.")
-    [b for b in at.button if b.label == "Afwijzen"][0].click().run()
+    next(b for b in at.button if b.label == "Afwijzen").click().run()
     with ctx.factory() as session:
         decisions = sorted(
             i.decision
