@@ -33,6 +33,9 @@ from quickscan_app.store.upsert import upsert
 
 META_FIELDS = tuple(DossierMeta.model_fields)
 _INSERT_CHANGE = insert(AnswerChange)
+_ANSWERS_OF = select(Answer.question_id, Answer.value).where(
+    Answer.dossier_id == bindparam("dossier")
+)
 _DELETE_ANSWER = delete(Answer).where(
     Answer.dossier_id == bindparam("d"), Answer.question_id == bindparam("q")
 )
@@ -232,12 +235,12 @@ def _to_json(value: Any) -> Any:
 
 def answers_of(session: Session, library: Library, dossier_id: int) -> Answers:
     """Stored answers in engine form (dates back to ``date``); unknown question ids skipped."""
-    rows = session.execute(select(Answer).where(Answer.dossier_id == dossier_id)).scalars()
+    rows = session.execute(_ANSWERS_OF, {"dossier": dossier_id})
     questions = library.questionnaire.by_id
     return {
-        row.question_id: normalise_answer(questions[row.question_id], row.value)
-        for row in rows
-        if row.question_id in questions
+        question_id: normalise_answer(questions[question_id], value)
+        for question_id, value in rows
+        if question_id in questions
     }
 
 
@@ -328,8 +331,13 @@ class DossierView:
         return [p.measure_id for p in self.plan if p.decision == "selected"]
 
 
-def get_dossier(ctx: ServiceContext, actor: Actor, dossier_id: int) -> DossierView:
-    """Everything about one dossier the actor may see, with its current assessment."""
+def get_dossier(
+    ctx: ServiceContext, actor: Actor, dossier_id: int, *, with_history: bool = True
+) -> DossierView:
+    """Everything about one dossier the actor may see, with its current assessment.
+
+    ``with_history=False`` leaves out decisions and approvals (the wizard does not show them).
+    """
     with ctx.factory() as session:
         try:
             check_account(session, actor)
@@ -341,10 +349,12 @@ def get_dossier(ctx: ServiceContext, actor: Actor, dossier_id: int) -> DossierVi
             session.rollback()
             record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
             raise
-        return load_view(ctx, session, dossier)
+        return load_view(ctx, session, dossier, with_history=with_history)
 
 
-def load_view(ctx: ServiceContext, session: Session, dossier: Dossier) -> DossierView:
+def load_view(
+    ctx: ServiceContext, session: Session, dossier: Dossier, *, with_history: bool = True
+) -> DossierView:
     library = library_of(ctx, dossier)
     answers = answers_of(session, library, dossier.id)
     plan = list(
@@ -372,6 +382,6 @@ def load_view(ctx: ServiceContext, session: Session, dossier: Dossier) -> Dossie
         assessment=assess(library, answers, chosen),
         plan=plan,
         comments=rows(Comment, Comment.id),
-        decisions=rows(Decision, Decision.id),
-        approvals=rows(Approval, Approval.id),
+        decisions=rows(Decision, Decision.id) if with_history else [],
+        approvals=rows(Approval, Approval.id) if with_history else [],
     )

@@ -35,11 +35,13 @@ def open_dossier(page: str, dossier_id: int, step: str | None = None) -> None:
     st.switch_page(page, query_params=params)
 
 
-def load(ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang) -> DossierView:
+def load(
+    ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang, *, with_history: bool = True
+) -> DossierView:
     """The dossier as the database has it now. When someone else changed it since this tab
     last showed it, the widgets are reset to the stored answers and the user is told."""
     try:
-        view = get_dossier(ctx, user, dossier_id)
+        view = get_dossier(ctx, user, dossier_id, with_history=with_history)
     except ServiceError as exc:
         st.error(exc.message(lang))
         st.stop()

@@ -95,10 +95,12 @@ def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -
     st.caption("  \n".join(legend))
 
 
-def render_reasons(library: Library, score: ScenarioScore, lang: Lang) -> None:
+def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
+    """All reasons of one scenario as one markdown list (one element draws faster than many)."""
     questions = library.questionnaire.by_id
     if not score.reasons:
-        st.caption(t("ui.no_reasons", lang))
+        return md(t("ui.no_reasons", lang))
+    lines = []
     for reason in score.reasons:
         parts = []
         for cited in reason.answers:
@@ -111,7 +113,8 @@ def render_reasons(library: Library, score: ScenarioScore, lang: Lang) -> None:
         line = f"- **{effect}**: {md(reason.text.get(lang))}"
         if parts:
             line += f"  \n  _{t('ui.your_answer', lang)}: {md('; '.join(parts))}_"
-        st.markdown(line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def render_risk_panel(
@@ -141,4 +144,4 @@ def render_risk_panel(
         with st.expander(title, expanded=False):
             if not compact:
                 st.caption(md(scenario.description.get(lang)))
-            render_reasons(library, score, lang)
+            st.markdown(reasons_markdown(library, score, lang))

@@ -24,7 +24,7 @@ if dossier_id is None:
     st.page_link("views/my_dossiers.py", label=t("ui.page.my_dossiers", lang))
     st.stop()
 
-view = load(ctx, user, dossier_id, lang)
+view = load(ctx, user, dossier_id, lang, with_history=False)
 run = saver(ctx, user, dossier_id, lang)
 d = view.dossier
 all_steps = steps_ui.steps(view)
