@@ -67,18 +67,27 @@ def answer(
 ) -> None:
     """Give ``value`` (as in an answers file) through the question's widget; return when the
     database holds it and the page shows the dossier version that holds it."""
-    _give(page, dossier, question, value, read)
+
+    def settle() -> None:
+        wait_page(page, step, lock_version())
+
+    _give(page, dossier, question, value, read, settle)
     wait_saved(read, stored_form(question, value))
-    wait_page(page, step, lock_version())
+    settle()
 
 
 def _give(
-    page: Page, dossier: int, question: Question, value: Any, read: Callable[[], Any]
+    page: Page,
+    dossier: int,
+    question: Question,
+    value: Any,
+    read: Callable[[], Any],
+    settle: Callable[[], None],
 ) -> None:
     widget = box(page, dossier, question)
     kind = question.type
 
-    def label(v):
+    def label(v: Any) -> str:
         return UNKNOWN_LABEL if v == UNKNOWN else answer_label(question, v, "nl")
 
     if kind in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO):
@@ -101,8 +110,8 @@ def _give(
             _pick(page, widget.locator("input[role=combobox]"), label(option))
             chosen.append(option)
             wait_saved(read, stored_form(question, chosen))
-        page.keyboard.press("Escape")
-        wait_idle(page)
+            page.keyboard.press("Escape")  # close the list: it is drawn anew after each choice
+            settle()
     elif kind is QuestionType.NUMBER:
         field = widget.locator("input[type=number]")
         field.fill(str(value))

@@ -61,6 +61,12 @@ def click(page: Page, key: str) -> None:
     wait_idle(page)
 
 
+def review_ready(page: Page, server, dossier: int) -> None:  # type: ignore[no-untyped-def]
+    version = lock_version(server.database_url, dossier)
+    page.wait_for_selector(f'[data-page-ready="review:{version}"]', state="attached")
+    wait_idle(page)
+
+
 def pick_nth(page: Page, key: str, n: int) -> None:
     """Open the list and take option ``n``. The click is repeated while the list does not
     open: a widget drawn again by a late rerun swallows the first click."""
@@ -164,6 +170,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     screenshot(reviewer, "07-review-queue")
     choose(reviewer, "qs_queue_waiting", "Luchtvrachtscanner Schiphol Zuid")
     click(reviewer, "qs_review_open")
+    review_ready(reviewer, server, dossier)
     reviewer.get_by_role("tab", name="Besluit").click()
     reviewer.get_by_label("Toelichting bij uw besluit").fill("Neem ook een exitstrategie op.")
     screenshot(reviewer, "08-review-decision")
@@ -188,6 +195,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     # The reviewer approves.
     reviewer.goto(f"{server.url}/review?dossier={dossier}")
     sign_in(reviewer, "ruben")
+    review_ready(reviewer, server, dossier)
     reviewer.get_by_role("tab", name="Besluit").click()
     click(reviewer, "qs_approve")
     wait_status(server.database_url, dossier, "approved")

@@ -152,3 +152,6 @@ with decision_tab:
             f"{md(approval.approver.display_name)}, {format_datetime(approval.approved_at, lang)}, "
             f"SHA-256 {approval.sha256}"
         )
+
+# Last element: the page is fully drawn for this dossier version (browser tests wait for it).
+st.markdown(f'<span data-page-ready="review:{int(d.lock_version)}"></span>', unsafe_allow_html=True)
