@@ -33,6 +33,9 @@ from quickscan_app.store.upsert import upsert
 
 META_FIELDS = tuple(DossierMeta.model_fields)
 _INSERT_CHANGE = insert(AnswerChange)
+_VERSION_OF = select(
+    Dossier.id, Dossier.owner_id, Dossier.status, Dossier.submitted_once, Dossier.lock_version
+).where(Dossier.id == bindparam("dossier"))
 _ANSWERS_OF = select(Answer.question_id, Answer.value).where(
     Answer.dossier_id == bindparam("dossier")
 )
@@ -350,6 +353,23 @@ def get_dossier(
             record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
             raise
         return load_view(ctx, session, dossier, with_history=with_history)
+
+
+def current_version(ctx: ServiceContext, actor: Actor, dossier_id: int) -> int:
+    """The dossier's lock version, after the same checks as a read: lets a page reuse what it
+    loaded before when nothing changed since."""
+    with ctx.factory() as session:
+        try:
+            check_account(session, actor)
+            row = session.execute(_VERSION_OF, {"dossier": dossier_id}).one_or_none()
+            if row is None:
+                raise NotFound("not_found", dossier=dossier_id)
+            authz.require_view(actor, row)
+        except ServiceError as exc:
+            session.rollback()
+            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
+            raise
+        return row.lock_version
 
 
 def load_view(

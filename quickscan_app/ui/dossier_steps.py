@@ -17,7 +17,7 @@ from quickscan_app.presenters import answer_label
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
-from quickscan_app.ui.dossier_state import act
+from quickscan_app.ui.dossier_state import act, remember_answer, seen_version
 from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
@@ -54,7 +54,8 @@ def render_section(
     open_required = set(view.assessment.open_required)
 
     def save(question_id: str, value: Any) -> None:
-        run(dossiers.save_answer, question_id, value)
+        if run(dossiers.save_answer, question_id, value):
+            remember_answer(view.dossier.id, question_id, value, seen_version(view.dossier.id))
 
     for question in section.questions:
         if question.id not in visible:

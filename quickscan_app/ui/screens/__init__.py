@@ -1,0 +1,1 @@
+"""The pages' code, as functions: imported once, not recompiled on every rerun."""

@@ -1,0 +1,115 @@
+"""The officer's wizard for one dossier: questions per section, live risk, results, plan."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quickscan_app.domain.workflow import EDITABLE, Status
+from quickscan_app.i18n import format_date, t
+from quickscan_app.services.context import Role
+from quickscan_app.ui import dossier_steps as steps_ui
+from quickscan_app.ui import session
+from quickscan_app.ui.dossier_state import chosen_dossier_id, load, saver
+from quickscan_app.ui.risk_panel import render_risk_panel
+from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.text import md
+
+
+def render() -> None:
+    lang = session.lang()
+    user = session.require(Role.OFFICER)
+
+    ctx = service_context()
+    dossier_id = chosen_dossier_id()
+    if dossier_id is None:
+        st.info(t("ui.choose_dossier_first", lang))
+        st.page_link("views/my_dossiers.py", label=t("ui.page.my_dossiers", lang))
+        st.stop()
+
+    view = load(ctx, user, dossier_id, lang, with_history=False)
+    run = saver(ctx, user, dossier_id, lang)
+    d = view.dossier
+    all_steps = steps_ui.steps(view)
+    step = st.query_params.get("step")
+    if step not in all_steps:
+        step = all_steps[0]
+
+    st.page_link("views/my_dossiers.py", label=t("ui.back_to_dossiers", lang), icon="⬅️")
+    st.title(md(d.title))
+    meta = [
+        d.reference or "",
+        t(f"status.{d.status}", lang),
+        f"{t('ui.revision', lang)} {d.revision}",
+    ]
+    if d.planned_publication_date:
+        meta.append(f"{t('ui.publication', lang)} {format_date(d.planned_publication_date, lang)}")
+    st.caption(" · ".join(md(m) for m in meta if m))
+    if Status(d.status) not in EDITABLE:
+        st.info(t("ui.not_editable", lang).format(status=t(f"status.{d.status}", lang)))
+
+    required = [q for q in view.assessment.visible if view.library.questionnaire.by_id[q].required]
+    done = len(required) - len(view.assessment.open_required)
+    st.progress(
+        done / len(required) if required else 1.0,
+        text=t("ui.progress", lang).format(done=done, total=len(required)),
+    )
+
+    index = all_steps.index(step)
+    section_of = view.library.questionnaire.section_of
+    open_here = [q for q in view.assessment.open_required if section_of.get(q) == step]
+    warned: set = st.session_state.setdefault("qs_show_required", set())
+
+    def go(target: str) -> None:
+        st.query_params["step"] = target
+        st.query_params["dossier"] = str(dossier_id)
+
+    nav_a, nav_b, nav_c = st.columns([4, 1, 1], vertical_alignment="bottom")
+    with nav_a:
+        jump = st.selectbox(
+            t("ui.go_to_step", lang), all_steps, index=index,
+            format_func=lambda s: steps_ui.step_title(view, s, lang), key=f"qs_jump_{step}",
+        )  # fmt: skip
+        if jump != step:
+            go(jump)
+            st.rerun()
+    with nav_b:
+        if st.button(t("ui.back", lang), disabled=index == 0, key="qs_back", width="stretch"):
+            go(all_steps[index - 1])
+            st.rerun()
+    with nav_c:
+        if st.button(
+            t("ui.next", lang),
+            disabled=index == len(all_steps) - 1,
+            key="qs_next",
+            type="primary",
+            width="stretch",
+        ):
+            if open_here and (dossier_id, step) not in warned:
+                warned.add((dossier_id, step))  # stay once and point at what is missing
+            else:
+                go(all_steps[index + 1])
+            st.rerun()
+
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        st.header(steps_ui.step_title(view, step, lang))
+        sections = {s.id: s for s in view.library.questionnaire.sections}
+        if step in sections:
+            shown = (dossier_id, step) in warned
+            if shown and open_here:
+                st.warning(t("ui.required_open_here", lang).format(count=len(open_here)))
+            steps_ui.render_section(view, sections[step], run, lang, show_required=shown)
+        elif step == steps_ui.RESULTS:
+            steps_ui.render_results(view, lang)
+        elif step == steps_ui.PLAN:
+            steps_ui.render_plan(view, run, lang)
+        else:
+            steps_ui.render_submit(view, run, lang)
+    with side:
+        render_risk_panel(view.library, view.assessment, lang, compact=True)
+
+    # Last element of the page: which step and dossier version are now fully drawn. Browser tests
+    # wait for it (Streamlit draws elements in order) instead of guessing with timeouts.
+    st.markdown(
+        f'<span data-page-ready="{step}:{int(d.lock_version)}"></span>', unsafe_allow_html=True
+    )

@@ -1,0 +1,43 @@
+"""The officer's dossiers: status, risk, planned publication and days left."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quickscan_app.i18n import t
+from quickscan_app.services.context import Role
+from quickscan_app.services.overview import overview
+from quickscan_app.ui import session
+from quickscan_app.ui.dossier_state import chosen_dossier_id, open_dossier
+from quickscan_app.ui.overview_table import flagged, render_table
+from quickscan_app.ui.runtime import service_context
+
+
+def render() -> None:
+    lang = session.lang()
+    user = session.require(Role.OFFICER)
+    ctx = service_context()
+
+    if "dossier" in st.query_params and (resume := chosen_dossier_id()) is not None:
+        # Back after a reload and a new sign-in: straight to where the officer was.
+        open_dossier("views/dossier.py", resume, st.query_params.get("step"))
+
+    st.title(t("ui.page.my_dossiers", lang))
+    rows = [r for r in overview(ctx, user) if r.summary.owner_id == user.user_id]
+    today = ctx.clock().date()
+    late = sum(flagged(r, today) for r in rows)
+    col_a, col_b, col_c = st.columns(3)
+    col_a.metric(t("ui.metric.dossiers", lang), len(rows))
+    col_b.metric(t("ui.metric.in_review", lang), sum(r.summary.status == "submitted" for r in rows))
+    col_c.metric(t("ui.metric.deadline_near", lang), late)
+    if late:
+        st.warning(t("ui.deadline_warning", lang).format(count=late))
+    if not rows:
+        st.info(t("ui.no_dossiers_yet", lang))
+        st.page_link("views/new_dossier.py", label=t("ui.page.new_dossier", lang), icon="➕")
+        st.stop()
+    selected = render_table(rows, lang, "qs_my_dossiers", today)
+    if st.button(
+        t("ui.open_dossier", lang), type="primary", disabled=selected is None, key="qs_open"
+    ):
+        open_dossier("views/dossier.py", selected)

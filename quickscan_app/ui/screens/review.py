@@ -1,0 +1,167 @@
+"""The reviewer's read-only view of one dossier: answers, risks and reasons, plan; comments
+per section or measure; request changes or approve (never one's own dossier)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quickscan_app.i18n import format_datetime, t
+from quickscan_app.presenters import answer_label
+from quickscan_app.services import workflow
+from quickscan_app.services.context import Role
+from quickscan_app.services.errors import ServiceError
+from quickscan_app.ui import dossier_steps as steps_ui
+from quickscan_app.ui import session
+from quickscan_app.ui.dossier_state import act, chosen_dossier_id, load, saver
+from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.text import md
+
+
+def render() -> None:
+    lang = session.lang()
+    user = session.require(Role.REVIEWER)
+    ctx = service_context()
+    dossier_id = chosen_dossier_id()
+    if dossier_id is None:
+        st.info(t("ui.choose_dossier_first", lang))
+        st.page_link("views/review_queue.py", label=t("ui.page.review_queue", lang))
+        st.stop()
+    view = load(ctx, user, dossier_id, lang)
+    run = saver(ctx, user, dossier_id, lang)
+    d = view.dossier
+    library = view.library
+
+    def add_comment(kind: str, target: str | None, body: str) -> None:
+        try:
+            workflow.comment(ctx, user, dossier_id, body, target_kind=kind, target_id=target)
+        except ServiceError as exc:
+            session.flash("error", exc.message(lang))
+        else:
+            session.flash("success", t("ui.comment_added", lang))
+        st.rerun()
+
+    st.page_link("views/review_queue.py", label=t("ui.back_to_queue", lang), icon="⬅️")
+    st.title(md(d.title))
+    st.caption(
+        " · ".join(
+            md(x)
+            for x in (
+                d.reference or "",
+                t(f"status.{d.status}", lang),
+                d.owner.display_name,
+                f"{t('ui.revision', lang)} {d.revision}",
+            )
+            if x
+        )
+    )
+    answers_tab, risk_tab, plan_tab, decision_tab = st.tabs(
+        [
+            t("ui.tab.answers", lang),
+            t("ui.tab.risks", lang),
+            t("ui.tab.plan", lang),
+            t("ui.tab.decision", lang),
+        ]
+    )
+
+    with answers_tab:
+        visible = set(view.assessment.visible)
+        for section in library.questionnaire.sections:
+            shown = [q for q in section.questions if q.id in visible]
+            if not shown:
+                continue
+            with st.expander(section.title.get(lang)):
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                t("ui.col.question", lang): q.text.get(lang),
+                                t("ui.col.answer", lang): answer_label(q, view.answers[q.id], lang)
+                                if q.id in view.answers else "–",
+                            }
+                            for q in shown
+                        ]
+                    ),
+                    hide_index=True,
+                )  # fmt: skip
+                steps_ui.comments_for(view, "section", section.id)
+                with st.form(f"comment_{section.id}", clear_on_submit=True, border=False):
+                    body = st.text_area(
+                        t("ui.comment_on_section", lang), max_chars=10_000, height=70
+                    )
+                    if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
+                        add_comment("section", section.id, body)
+
+    with risk_tab:
+        steps_ui.render_results(view, lang)
+
+    with plan_tab:
+        catalogue = library.catalogue
+        rows = [
+            {
+                t("ui.col.measure", lang): catalogue.by_id[p.measure_id].title.get(lang)
+                if p.measure_id in catalogue.by_id
+                else p.measure_id,
+                t("ui.col.decision", lang): t(f"ui.decision.{p.decision}", lang),
+                t("ui.col.owner", lang): p.owner or "",
+                t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
+                t("ui.justification", lang): p.justification or "",
+            }
+            for p in view.plan
+        ]
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
+        else:
+            st.info(t("ui.plan_empty", lang))
+        planned = [p.measure_id for p in view.plan if p.measure_id in catalogue.by_id]
+        if planned:
+            with st.form("comment_measure", clear_on_submit=True):
+                measure = st.selectbox(
+                    t("ui.col.measure", lang),
+                    planned,
+                    format_func=lambda m: catalogue.by_id[m].title.get(lang),
+                )
+                body = st.text_area(t("ui.comment_on_measure", lang), max_chars=10_000, height=70)
+                if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
+                    add_comment("measure", measure, body)
+        for p in view.plan:
+            steps_ui.comments_for(view, "measure", p.measure_id)
+
+    with decision_tab:
+        if d.owner_id == user.user_id:
+            st.warning(t("err.four_eyes_owner", lang))
+        if d.status == "submitted":
+            note = st.text_area(
+                t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note"
+            )
+            col_a, col_b = st.columns(2)
+            if col_a.button(
+                t("ui.request_changes", lang), key="qs_request_changes", width="stretch"
+            ):
+                act(run, workflow.request_changes, note, success=t("ui.changes_requested", lang))
+            if col_b.button(
+                t("ui.approve", lang), type="primary", key="qs_approve", width="stretch"
+            ):
+                act(run, workflow.approve, note=note, success=t("ui.approved", lang))
+        else:
+            st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
+        st.markdown(f"### {t('ui.history', lang)}")
+        for decision in reversed(view.decisions):
+            who = decision.actor.display_name if decision.actor else "system"
+            change = (
+                f"{t(f'status.{decision.from_status}', lang)} → "
+                f"{t(f'status.{decision.to_status}', lang)}"
+            )
+            line = f"{format_datetime(decision.created_at, lang)} — {md(who)}: {change}"
+            st.markdown(f"- {line}" + (f"  \n  _{md(decision.note)}_" if decision.note else ""))
+        for approval in view.approvals:
+            when = format_datetime(approval.approved_at, lang)
+            st.caption(
+                f"{t('ui.approval', lang)} {t('ui.revision', lang).lower()} {approval.revision}: "
+                f"{md(approval.approver.display_name)}, {when}, SHA-256 {approval.sha256}"
+            )
+
+    # Last element: the page is fully drawn for this dossier version (browser tests wait for it).
+    st.markdown(
+        f'<span data-page-ready="review:{int(d.lock_version)}"></span>', unsafe_allow_html=True
+    )

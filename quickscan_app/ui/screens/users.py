@@ -1,0 +1,87 @@
+"""Administrators: users and their roles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quickscan_app.i18n import t
+from quickscan_app.services import users
+from quickscan_app.services.context import Role
+from quickscan_app.services.errors import ServiceError
+from quickscan_app.ui import session
+from quickscan_app.ui.runtime import service_context
+
+
+def render() -> None:
+    lang = session.lang()
+    user = session.require(Role.ADMIN)
+    ctx = service_context()
+    ROLES = [r.value for r in Role]
+
+    def attempt(call, *args, success: str) -> None:  # type: ignore[no-untyped-def]
+        try:
+            call(ctx, user, *args)
+        except ServiceError as exc:
+            session.flash("error", exc.message(lang))
+        else:
+            session.flash("success", success)
+        st.rerun()
+
+    st.title(t("ui.page.users", lang))
+    accounts = users.list_users(ctx, user)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("ui.user_name", lang): u.name,
+                    t("ui.display_name", lang): u.display_name,
+                    t("ui.roles", lang): ", ".join(t(f"role.{r}", lang) for r in u.roles),
+                    t("ui.active", lang): "✓" if u.active else "–",
+                    "demo": "✓" if u.demo else "",
+                }
+                for u in accounts
+            ]
+        ),
+        hide_index=True,
+    )
+
+    st.header(t("ui.change_user", lang))
+    names = [u.name for u in accounts]
+    with st.form("change_user"):
+        name = st.selectbox(t("ui.user_name", lang), names)
+        current = next((u for u in accounts if u.name == name), None)
+        roles = st.multiselect(
+            t("ui.roles", lang), ROLES, default=list(current.roles) if current else [],
+            format_func=lambda r: t(f"role.{r}", lang),
+        )  # fmt: skip
+        active = st.checkbox(t("ui.active", lang), value=current.active if current else True)
+        if st.form_submit_button(t("ui.save", lang)) and current is not None:
+            try:
+                if set(roles) != set(current.roles):
+                    users.set_roles(ctx, user, name, roles)
+                if active != current.active:
+                    users.set_active(ctx, user, name, active)
+            except ServiceError as exc:
+                session.flash("error", exc.message(lang))
+            else:
+                session.flash("success", t("ui.saved", lang))
+            st.rerun()
+
+    st.header(t("ui.add_user", lang))
+    with st.form("add_user", clear_on_submit=True):
+        new_name = st.text_input(t("ui.user_name", lang), max_chars=64)
+        display = st.text_input(t("ui.display_name", lang), max_chars=200)
+        new_roles = st.multiselect(
+            t("ui.roles", lang), ROLES, format_func=lambda r: t(f"role.{r}", lang)
+        )
+        password = st.text_input(
+            t("ui.password", lang), type="password", help=t("ui.password_rule", lang)
+        )
+        if st.form_submit_button(t("ui.add_user", lang), type="primary"):
+            attempt(
+                lambda c, a: users.add_user(
+                    c, a, new_name, password, new_roles, display_name=display or None
+                ),
+                success=t("ui.saved", lang),
+            )

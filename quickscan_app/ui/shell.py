@@ -1,0 +1,86 @@
+"""The app shell: page set-up, role-based navigation and the sidebar.
+
+Kept out of ``app.py`` so that Streamlit compiles only a three-line script on each rerun.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quickscan_app.i18n import t
+from quickscan_app.ui import session
+from quickscan_app.ui.pages_index import PAGES
+from quickscan_app.ui.sign_in import render_no_access, render_sign_in
+
+# Streamlit greys captions (opacity 0.6) to a contrast of about 4:1; WCAG AA asks 4.5:1 for
+# small text. Solid grey #4b5563 gives 7.5:1 on white and on the sidebar.
+ACCESSIBLE_TEXT = """<style>
+[data-testid="stCaptionContainer"]{opacity:1 !important;color:#4b5563 !important}
+</style>"""
+
+
+def sidebar(lang: str) -> None:
+    with st.sidebar:
+        # The widget writes the language straight into the session (key "qs_lang").
+        st.segmented_control(
+            t("ui.language", lang),
+            options=["nl", "en"],
+            format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
+            key="qs_lang",
+        )
+        user = session.actor()
+        if user is not None:
+            st.caption(t("ui.signed_in_as", lang).format(name=user.name))
+            if st.button(t("ui.sign_out", lang), key="qs_sign_out"):
+                session.sign_out()
+                st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Quickscan nationale veiligheid", page_icon="🛡️", layout="wide")
+    st.markdown(ACCESSIBLE_TEXT, unsafe_allow_html=True)
+    lang = session.lang()
+    user = session.actor()
+    groups: dict[str, list] = {}
+    stand_ins = []
+    for spec in PAGES.values():
+        allowed = user is not None and any(user.has(r) for r in spec.roles)
+        if allowed:
+            groups.setdefault(t(f"ui.group.{spec.group}", lang), []).append(
+                st.Page(
+                    spec.path,
+                    title=t(f"ui.page.{spec.name}", lang),
+                    url_path=spec.name,
+                    default=not groups,
+                    visibility="hidden" if spec.hidden else "visible",
+                )
+            )
+        elif spec.roles:
+            # Known address, not for this user: sign-in (nobody signed in) or "no access"
+            # instead of Streamlit's "page not found" dialog. After signing in, the same
+            # address (with its dossier and step) opens the real page.
+            stand_ins.append(
+                st.Page(
+                    render_sign_in if user is None else render_no_access,
+                    title=t(f"ui.page.{spec.name}", lang),
+                    url_path=spec.name,
+                    visibility="hidden",
+                )
+            )
+    if user is None:
+        pages = [
+            st.Page(
+                render_sign_in, title=t("ui.page.sign_in", lang), url_path="sign_in", default=True
+            )
+        ]
+        pages += stand_ins
+        current = st.navigation(pages, position="hidden")
+    else:
+        if not groups:
+            st.error(t("ui.no_roles", lang))
+            st.stop()
+        hidden_group = t("ui.group.account", lang)
+        groups.setdefault(hidden_group, []).extend(stand_ins)
+        current = st.navigation(groups)
+    sidebar(lang)
+    current.run()
