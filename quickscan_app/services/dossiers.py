@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -341,34 +343,36 @@ def get_dossier(
 
     ``with_history=False`` leaves out decisions and approvals (the wizard does not show them).
     """
-    with ctx.factory() as session:
-        try:
-            check_account(session, actor)
-            dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
-            if dossier is None:
-                raise NotFound("not_found", dossier=dossier_id)
-            authz.require_view(actor, dossier)
-        except ServiceError as exc:
-            session.rollback()
-            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
-            raise
+    with ctx.factory() as session, _read_checked(ctx, actor, session, dossier_id):
+        dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
+        if dossier is None:
+            raise NotFound("not_found", dossier=dossier_id)
+        authz.require_view(actor, dossier)
         return load_view(ctx, session, dossier, with_history=with_history)
+
+
+@contextmanager
+def _read_checked(
+    ctx: ServiceContext, actor: Actor, session: Session, dossier_id: int
+) -> Iterator[None]:
+    """A read of one dossier: the account is checked first; a refusal is audited."""
+    try:
+        check_account(session, actor)
+        yield
+    except ServiceError as exc:
+        session.rollback()
+        record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
+        raise
 
 
 def current_version(ctx: ServiceContext, actor: Actor, dossier_id: int) -> int:
     """The dossier's lock version, after the same checks as a read: lets a page reuse what it
     loaded before when nothing changed since."""
-    with ctx.factory() as session:
-        try:
-            check_account(session, actor)
-            row = session.execute(_VERSION_OF, {"dossier": dossier_id}).one_or_none()
-            if row is None:
-                raise NotFound("not_found", dossier=dossier_id)
-            authz.require_view(actor, row)
-        except ServiceError as exc:
-            session.rollback()
-            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
-            raise
+    with ctx.factory() as session, _read_checked(ctx, actor, session, dossier_id):
+        row = session.execute(_VERSION_OF, {"dossier": dossier_id}).one_or_none()
+        if row is None:
+            raise NotFound("not_found", dossier=dossier_id)
+        authz.require_view(actor, row)
         return row.lock_version
 
 

@@ -32,6 +32,16 @@ def chosen_dossier_id() -> int | None:
         return None
 
 
+def require_dossier_id(lang: Lang, back_page: str, back_label: str) -> int:
+    """The chosen dossier, or a pointer back to where one is chosen (and stop)."""
+    dossier_id = chosen_dossier_id()
+    if dossier_id is None:
+        st.info(t("ui.choose_dossier_first", lang))
+        st.page_link(back_page, label=back_label)
+        st.stop()
+    return dossier_id
+
+
 def open_dossier(page: str, dossier_id: int, step: str | None = None) -> None:
     st.session_state["qs_dossier"] = dossier_id
     params = {"dossier": str(dossier_id)}

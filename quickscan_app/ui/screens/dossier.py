@@ -9,7 +9,7 @@ from quickscan_app.i18n import format_date, t
 from quickscan_app.services.context import Role
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
-from quickscan_app.ui.dossier_state import chosen_dossier_id, load, saver
+from quickscan_app.ui.dossier_state import load, require_dossier_id, saver
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
@@ -20,11 +20,7 @@ def render() -> None:
     user = session.require(Role.OFFICER)
 
     ctx = service_context()
-    dossier_id = chosen_dossier_id()
-    if dossier_id is None:
-        st.info(t("ui.choose_dossier_first", lang))
-        st.page_link("views/my_dossiers.py", label=t("ui.page.my_dossiers", lang))
-        st.stop()
+    dossier_id = require_dossier_id(lang, "views/my_dossiers.py", t("ui.page.my_dossiers", lang))
 
     view = load(ctx, user, dossier_id, lang, with_history=False)
     run = saver(ctx, user, dossier_id, lang)

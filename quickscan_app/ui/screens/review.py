@@ -13,7 +13,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
-from quickscan_app.ui.dossier_state import act, chosen_dossier_id, load, saver
+from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
 
@@ -22,11 +22,7 @@ def render() -> None:
     lang = session.lang()
     user = session.require(Role.REVIEWER)
     ctx = service_context()
-    dossier_id = chosen_dossier_id()
-    if dossier_id is None:
-        st.info(t("ui.choose_dossier_first", lang))
-        st.page_link("views/review_queue.py", label=t("ui.page.review_queue", lang))
-        st.stop()
+    dossier_id = require_dossier_id(lang, "views/review_queue.py", t("ui.page.review_queue", lang))
     view = load(ctx, user, dossier_id, lang)
     run = saver(ctx, user, dossier_id, lang)
     d = view.dossier
