@@ -390,6 +390,7 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Nothing is waiting for review.",
     },
     "ui.decided": {"nl": "Eerder beoordeeld", "en": "Reviewed before"},
+    "ui.nothing_decided": {"nl": "Nog niets beoordeeld.", "en": "Nothing reviewed yet."},
     "ui.review_dossier": {"nl": "Beoordelen", "en": "Review"},
     "ui.tab.answers": {"nl": "Antwoorden", "en": "Answers"},
     "ui.tab.risks": {"nl": "Risico's", "en": "Risks"},

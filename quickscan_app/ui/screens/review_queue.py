@@ -49,3 +49,5 @@ def render() -> None:
             t("ui.open_dossier", lang), disabled=earlier is None, key="qs_review_open_decided"
         ):
             open_dossier("views/review.py", earlier)
+    else:
+        st.info(t("ui.nothing_decided", lang))
