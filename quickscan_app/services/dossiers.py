@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, func, insert, or_, select
+from sqlalchemy import bindparam, delete, insert, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from quickscan_app.answer_files import LoadedAnswers
@@ -33,7 +33,6 @@ from quickscan_app.store.models import (
 )
 from quickscan_app.store.upsert import upsert
 
-META_FIELDS = tuple(DossierMeta.model_fields)
 _INSERT_CHANGE = insert(AnswerChange)
 _VERSION_OF = select(
     Dossier.id, Dossier.owner_id, Dossier.status, Dossier.submitted_once, Dossier.lock_version
@@ -159,7 +158,7 @@ def import_dossier(
         dossier = work.dossier(dossier_id)
         now = ctx.clock()
         for question_id, value in loaded.answers.items():
-            stored = _to_json(value)
+            stored = answer_json(value)
             work.session.add(
                 Answer(
                     dossier_id=dossier_id,
@@ -199,7 +198,7 @@ def save_answer(
         if question is None:
             raise InvalidInput("invalid_answer", question=question_id, problem="no such question")
         try:
-            stored = None if value is None else _to_json(normalise_answer(question, value))
+            stored = None if value is None else answer_json(normalise_answer(question, value))
         except AnswerError as exc:
             raise InvalidInput(
                 "invalid_answer", question=question_id, problem=exc.message
@@ -234,7 +233,8 @@ def save_answer(
         return version
 
 
-def _to_json(value: Any) -> Any:
+def answer_json(value: Any) -> Any:
+    """An answer as it is stored: dates as ISO text."""
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -314,10 +314,6 @@ def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
             )
             for d in session.execute(query).scalars()
         ]
-
-
-def count_dossiers(session: Session) -> int:
-    return session.execute(select(func.count(Dossier.id))).scalar_one()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from quickscan_app.presenters import assessment_data
 from quickscan_app.services.audit import canonical_json, timestamp
-from quickscan_app.services.dossiers import DossierView
+from quickscan_app.services.dossiers import DossierView, answer_json
 from quickscan_app.store.models import Dossier, PlanItem
 
 
@@ -53,9 +53,7 @@ def plan_record(items: Iterable[PlanItem]) -> list[dict[str, Any]]:
 
 
 def answers_record(view: DossierView) -> dict[str, Any]:
-    return {
-        q: (v.isoformat() if isinstance(v, date) else v) for q, v in sorted(view.answers.items())
-    }
+    return {q: answer_json(v) for q, v in sorted(view.answers.items())}
 
 
 def build_snapshot(

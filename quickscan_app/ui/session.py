@@ -30,10 +30,6 @@ def lang() -> Lang:
     return "nl"
 
 
-def set_lang(value: Lang) -> None:
-    st.session_state[_LANG] = value
-
-
 def actor() -> Actor | None:
     """The signed-in user, or None; signs out (with a message) after inactivity."""
     current: Actor | None = st.session_state.get(_ACTOR)

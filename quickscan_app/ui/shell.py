@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from quickscan_app.i18n import t
+from quickscan_app.services.context import Actor
 from quickscan_app.ui import session
 from quickscan_app.ui.pages_index import PAGES
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
@@ -19,7 +20,7 @@ ACCESSIBLE_TEXT = """<style>
 </style>"""
 
 
-def sidebar(lang: str) -> None:
+def sidebar(lang: str, user: Actor | None) -> None:
     with st.sidebar:
         # The widget writes the language straight into the session (key "qs_lang").
         st.segmented_control(
@@ -28,7 +29,6 @@ def sidebar(lang: str) -> None:
             format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
             key="qs_lang",
         )
-        user = session.actor()
         if user is not None:
             st.caption(t("ui.signed_in_as", lang).format(name=user.name))
             if st.button(t("ui.sign_out", lang), key="qs_sign_out"):
@@ -82,5 +82,5 @@ def main() -> None:
         hidden_group = t("ui.group.account", lang)
         groups.setdefault(hidden_group, []).extend(stand_ins)
         current = st.navigation(groups)
-    sidebar(lang)
+    sidebar(lang, user)
     current.run()
