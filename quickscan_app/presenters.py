@@ -16,7 +16,7 @@ from quickscan_app.i18n import format_date, t
 
 def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
     """How an answer reads to a person: option labels, Dutch dates, "onbekend"."""
-    if is_unknown(value):
+    if is_unknown(value) and question.allow_unknown:
         return t("unknown", lang)
     if isinstance(value, list):
         return ", ".join(answer_label(question, v, lang) for v in value) or t("none", lang)

@@ -152,6 +152,18 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The database holds real data; demo data is not added.",
     },
     "err.no_content": {"nl": "{problem}", "en": "{problem}"},
+    "err.snapshot_altered": {
+        "nl": "De goedgekeurde snapshot van dossier {dossier} past niet meer bij de SHA-256 die bij de goedkeuring is vastgelegd: de database is buiten Quickscan om gewijzigd. Er wordt niets geëxporteerd; waarschuw de beheerder.",
+        "en": "The approved snapshot of dossier {dossier} no longer matches the SHA-256 recorded at approval: the database was changed outside Quickscan. Nothing is exported; alert the administrator.",
+    },
+    "err.snapshot_too_old": {
+        "nl": "Dossier {dossier} is goedgekeurd in een versie van Quickscan zonder exports; die snapshot bevat niet alles wat een export nodig heeft. Heropen het plan en laat het opnieuw goedkeuren.",
+        "en": "Dossier {dossier} was approved by a version of Quickscan without exports; that snapshot lacks what an export needs. Reopen the plan and have it approved again.",
+    },
+    "err.tender_needs_approval": {
+        "nl": "Het aanbestedingsdossier komt alleen uit een goedgekeurd plan; dossier {dossier} heeft status '{status}'. Laat het plan eerst goedkeuren.",
+        "en": "The tender dossier comes only from an approved plan; dossier {dossier} has status '{status}'. Have the plan approved first.",
+    },
 }
 
 UI_STRINGS: dict[str, dict[Lang, str]] = {
@@ -280,7 +292,7 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.next": {"nl": "Volgende", "en": "Next"},
     "ui.step.results": {"nl": "Uitkomst", "en": "Results"},
     "ui.step.plan": {"nl": "Maatregelenplan", "en": "Mitigation plan"},
-    "ui.step.submit": {"nl": "Indienen", "en": "Submit"},
+    "ui.step.submit": {"nl": "Indienen en exporteren", "en": "Submit and export"},
     "ui.why": {"nl": "Waarom deze vraag?", "en": "Why this matters:"},
     "ui.unknown_option": {"nl": "Weet ik niet", "en": "Don't know"},
     "ui.choose_options": {"nl": "Kies een of meer", "en": "Choose one or more"},
@@ -419,6 +431,26 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "This dossier is '{status}': no decision is needed now.",
     },
     "ui.history": {"nl": "Geschiedenis", "en": "History"},
+    "ui.export.title": {"nl": "Exporteren", "en": "Export"},
+    "ui.export.approved_note": {
+        "nl": "Het plan is goedgekeurd: de bestanden komen uit de bevroren snapshot en dragen de SHA-256 ervan. Elke export staat in de audittrail.",
+        "en": "The plan is approved: the files come from the frozen snapshot and carry its SHA-256. Every export is recorded in the audit trail.",
+    },
+    "ui.export.draft_note": {
+        "nl": "Nog niet goedgekeurd: het plan komt eruit als CONCEPT. Het aanbestedingsdossier komt pas na goedkeuring beschikbaar. Elke export staat in de audittrail.",
+        "en": "Not approved yet: the plan comes out as a DRAFT. The tender dossier becomes available after approval. Every export is recorded in the audit trail.",
+    },
+    "ui.export.archived_note": {
+        "nl": "Gearchiveerd: was het plan goedgekeurd, dan komen de bestanden uit die goedkeuring; anders komt het plan eruit als CONCEPT. Elke export staat in de audittrail.",
+        "en": "Archived: if the plan was approved, the files come from that approval; otherwise the plan comes out as a DRAFT. Every export is recorded in the audit trail.",
+    },
+    "ui.export.kind": {"nl": "Document", "en": "Document"},
+    "ui.export.kind.plan": {"nl": "Mitigatieplan", "en": "Mitigation plan"},
+    "ui.export.kind.tender": {"nl": "Aanbestedingsdossier", "en": "Tender dossier"},
+    "ui.export.format": {"nl": "Formaat", "en": "Format"},
+    "ui.export.make": {"nl": "Bestand maken", "en": "Make the file"},
+    "ui.export.download": {"nl": "Downloaden: {name}", "en": "Download: {name}"},
+    "ui.export.hash": {"nl": "Snapshot SHA-256: {sha}", "en": "Snapshot SHA-256: {sha}"},
     "ui.approval": {"nl": "Goedkeuring", "en": "Approval"},
     # Administration
     "ui.display_name": {"nl": "Naam", "en": "Name"},
@@ -500,3 +532,225 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "role.admin": {"nl": "Beheerder", "en": "Administrator"},
 }
 STRINGS.update(UI_STRINGS)
+
+# Exports: the PDF mitigation plan, the tender dossier and their registers
+EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
+    "exp.plan_title": {
+        "nl": "Mitigatieplan nationale veiligheid",
+        "en": "National-security mitigation plan",
+    },
+    "exp.tender_title": {
+        "nl": "Aanbestedingsdossier nationale veiligheid",
+        "en": "National-security tender dossier",
+    },
+    "exp.subject_plan": {
+        "nl": "Quickscan nationale veiligheid: risico's, maatregelen en goedkeuring",
+        "en": "National-security quickscan: risks, measures and approval",
+    },
+    "exp.subject_tender": {
+        "nl": "Eisen, contractbepalingen en criteria uit het goedgekeurde mitigatieplan",
+        "en": "Requirements, contract clauses and criteria from the approved mitigation plan",
+    },
+    "exp.concept": {"nl": "CONCEPT", "en": "DRAFT"},
+    "exp.concept_note": {
+        "nl": "Concept: dit plan is niet goedgekeurd. Gebruik het niet als vastgesteld document.",
+        "en": "Draft: this plan has not been approved. Do not use it as an adopted document.",
+    },
+    "exp.marking_unset": {"nl": "Rubricering niet vastgesteld", "en": "Classification not set"},
+    "exp.page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
+    "exp.field.title": {"nl": "Titel", "en": "Title"},
+    "exp.field.reference": {"nl": "Kenmerk", "en": "Reference"},
+    "exp.field.authority": {"nl": "Aanbestedende dienst", "en": "Contracting authority"},
+    "exp.field.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "exp.field.status": {"nl": "Status", "en": "Status"},
+    "exp.field.date": {"nl": "Datum", "en": "Date"},
+    "exp.field.revision": {"nl": "Versie dossier", "en": "Dossier revision"},
+    "exp.field.classification": {"nl": "Rubricering", "en": "Classification"},
+    "exp.field.owner": {"nl": "Opgesteld door", "en": "Prepared by"},
+    "exp.field.publication": {"nl": "Geplande publicatie", "en": "Planned publication"},
+    "exp.field.cpv": {"nl": "CPV-code", "en": "CPV code"},
+    "exp.field.procedure": {"nl": "Procedure", "en": "Procedure"},
+    "exp.field.sha256": {"nl": "Snapshot SHA-256", "en": "Snapshot SHA-256"},
+    "exp.version": {"nl": "versie {version}", "en": "version {version}"},
+    "exp.status_approved": {"nl": "Goedgekeurd", "en": "Approved"},
+    "exp.status_concept": {"nl": "Concept (niet goedgekeurd)", "en": "Draft (not approved)"},
+    "exp.h.summary": {"nl": "Managementsamenvatting", "en": "Management summary"},
+    "exp.h.heatmaps": {"nl": "Risicobeeld", "en": "Risk picture"},
+    "exp.h.inherent": {"nl": "Risico zonder maatregelen", "en": "Risk without measures"},
+    "exp.h.residual": {
+        "nl": "Restrisico met gekozen maatregelen",
+        "en": "Residual risk with the chosen measures",
+    },
+    "exp.h.register": {"nl": "Risicoregister", "en": "Risk register"},
+    "exp.h.measures": {"nl": "Maatregelen", "en": "Measures"},
+    "exp.h.rejected": {"nl": "Afgewezen voorstellen", "en": "Rejected proposals"},
+    "exp.h.open_points": {"nl": "Open punten", "en": "Open points"},
+    "exp.h.answers": {"nl": "Bijlage A. Antwoorden", "en": "Annex A. Answers"},
+    "exp.h.approvals": {"nl": "Bijlage B. Goedkeuring", "en": "Annex B. Approval"},
+    "exp.h.audit": {"nl": "Bijlage C. Uittreksel audittrail", "en": "Annex C. Audit trail extract"},
+    "exp.h.escalations": {"nl": "Escalaties", "en": "Escalations"},
+    "exp.h.contents": {"nl": "Inhoud", "en": "Contents"},
+    "exp.summary.overall": {
+        "nl": "Risiconiveau zonder maatregelen",
+        "en": "Risk level without measures",
+    },
+    "exp.summary.residual": {
+        "nl": "Restrisico met de gekozen maatregelen",
+        "en": "Residual risk with the chosen measures",
+    },
+    "exp.summary.full_yes": {
+        "nl": "Een volledige risicoanalyse is nodig: minstens één scenario is hoog of hoger.",
+        "en": "A full risk analysis is required: at least one scenario is high or above.",
+    },
+    "exp.summary.full_no": {
+        "nl": "Een volledige risicoanalyse is niet nodig: geen scenario is hoog of hoger.",
+        "en": "A full risk analysis is not required: no scenario is high or above.",
+    },
+    "exp.summary.counts": {
+        "nl": "{scenarios} scenario's beoordeeld, {high} hoog of hoger; {measures} maatregelen gekozen; {open} open punten.",
+        "en": "{scenarios} scenarios assessed, {high} high or above; {measures} measures chosen; {open} open points.",
+    },
+    "exp.no_escalations": {"nl": "Geen escalaties.", "en": "No escalations."},
+    "exp.no_measures": {"nl": "Geen maatregelen gekozen.", "en": "No measures chosen."},
+    "exp.no_open_points": {
+        "nl": "Geen open punten: alle vragen zijn beantwoord.",
+        "en": "No open points: every question is answered.",
+    },
+    "exp.not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "exp.heatmap_axes": {
+        "nl": "Kans (verticaal) × impact (horizontaal)",
+        "en": "Likelihood (vertical) × impact (horizontal)",
+    },
+    "exp.col.scenario": {"nl": "Scenario", "en": "Scenario"},
+    "exp.col.likelihood": {"nl": "Kans", "en": "Likelihood"},
+    "exp.col.impact": {"nl": "Impact", "en": "Impact"},
+    "exp.col.level": {"nl": "Niveau", "en": "Level"},
+    "exp.col.residual_level": {"nl": "Restniveau", "en": "Residual level"},
+    "exp.col.reasons": {"nl": "Redenen", "en": "Reasons"},
+    "exp.col.measure": {"nl": "Maatregel", "en": "Measure"},
+    "exp.col.measure_id": {"nl": "Maatregel-id", "en": "Measure id"},
+    "exp.col.kind": {"nl": "Soort", "en": "Kind"},
+    "exp.col.phase": {"nl": "Fase", "en": "Phase"},
+    "exp.col.owner": {"nl": "Eigenaar", "en": "Owner"},
+    "exp.col.due": {"nl": "Uiterlijk", "en": "Due"},
+    "exp.col.status": {"nl": "Voortgang", "en": "Progress"},
+    "exp.col.controls": {"nl": "BIO2 / ISO 27002", "en": "BIO2 / ISO 27002"},
+    "exp.col.scenarios": {"nl": "Scenario's", "en": "Scenarios"},
+    "exp.col.justification": {"nl": "Onderbouwing", "en": "Justification"},
+    "exp.col.question": {"nl": "Vraag", "en": "Question"},
+    "exp.col.answer": {"nl": "Antwoord", "en": "Answer"},
+    "exp.col.assumed": {"nl": "Gerekend als", "en": "Scored as"},
+    "exp.col.section": {"nl": "Onderdeel", "en": "Part"},
+    "exp.col.number": {"nl": "Nr.", "en": "No."},
+    "exp.col.text": {
+        "nl": "Tekst voor de aanbestedingsstukken",
+        "en": "Text for the tender documents",
+    },
+    "exp.col.approver": {"nl": "Goedgekeurd door", "en": "Approved by"},
+    "exp.col.role": {"nl": "Rol", "en": "Role"},
+    "exp.col.when": {"nl": "Tijdstip", "en": "When"},
+    "exp.col.seq": {"nl": "Nr.", "en": "No."},
+    "exp.col.actor": {"nl": "Wie", "en": "Who"},
+    "exp.col.action": {"nl": "Actie", "en": "Action"},
+    "exp.col.result": {"nl": "Resultaat", "en": "Result"},
+    "exp.col.hash": {"nl": "Hash (begin)", "en": "Hash (start)"},
+    "exp.col.source": {"nl": "Herkomst", "en": "Source"},
+    "exp.field.marker": {"nl": "Exportkenmerk", "en": "Export marker"},
+    "exp.col.snapshot": {"nl": "snapshot_sha256", "en": "snapshot_sha256"},
+    "exp.approval_text": {
+        "nl": "Dit plan is goedgekeurd volgens het vier-ogenprincipe. De SHA-256 hieronder is de vingerafdruk van de bevroren snapshot waaruit dit document is gemaakt; `quickscan export verify` controleert een bestand daartegen.",
+        "en": "This plan was approved under the four-eyes principle. The SHA-256 below is the fingerprint of the frozen snapshot this document was made from; `quickscan export verify` checks a file against it.",
+    },
+    "exp.no_approval": {
+        "nl": "Nog niet goedgekeurd. De SHA-256 hieronder hoort bij de huidige stand van het concept en bij geen enkele goedkeuring.",
+        "en": "Not approved yet. The SHA-256 below belongs to the current state of the draft and to no approval.",
+    },
+    "exp.audit_text": {
+        "nl": "Gebeurtenissen rond dit dossier tot en met de goedkeuring, uit de hash-geketende audittrail ({answers} antwoordwijzigingen en {plan} planwijzigingen niet afzonderlijk getoond).",
+        "en": "Events on this dossier up to and including the approval, from the hash-chained audit trail ({answers} answer changes and {plan} plan changes not listed one by one).",
+    },
+    "exp.audit_text_draft": {
+        "nl": "Gebeurtenissen rond dit dossier tot nu toe, uit de hash-geketende audittrail ({answers} antwoordwijzigingen en {plan} planwijzigingen niet afzonderlijk getoond).",
+        "en": "Events on this dossier so far, from the hash-chained audit trail ({answers} answer changes and {plan} plan changes not listed one by one).",
+    },
+    "exp.tender_intro": {
+        "nl": "Deze teksten komen uit het goedgekeurde mitigatieplan van dit dossier. Neem ze op in de aanbestedingsstukken op de plaats die het hoofdstuk noemt. Teksten tussen [rechte haken] vult u zelf in.",
+        "en": "These texts come from this dossier's approved mitigation plan. Put them in the tender documents where the chapter says. Fill in the texts in [square brackets] yourself.",
+    },
+    "exp.tender.preparation": {
+        "nl": "Voorbereiding vóór publicatie",
+        "en": "Preparation before publication",
+    },
+    "exp.tender.preparation.intro": {
+        "nl": "Stappen die de opdrachtgever zet voordat de aanbesteding wordt gepubliceerd.",
+        "en": "Steps the buyer takes before the tender is published.",
+    },
+    "exp.tender.nda": {
+        "nl": "Geheimhouding vóór het verzoek om offerte",
+        "en": "Confidentiality before the request for quotation",
+    },
+    "exp.tender.nda.intro": {
+        "nl": "Te tekenen vóór vertrouwelijke stukken of het verzoek om offerte worden verstrekt.",
+        "en": "To be signed before confidential documents or the request for quotation are released.",
+    },
+    "exp.tender.exclusion_selection": {
+        "nl": "Uitsluitingsgronden en geschiktheidseisen",
+        "en": "Exclusion grounds and selection criteria",
+    },
+    "exp.tender.exclusion_selection.intro": {
+        "nl": "Op te nemen in de selectieleidraad of het beschrijvend document.",
+        "en": "For the selection guidelines or the descriptive document.",
+    },
+    "exp.tender.requirements": {"nl": "Programma van eisen", "en": "Programme of requirements"},
+    "exp.tender.requirements.intro": {
+        "nl": "Eisen aan de oplossing en de dienstverlening; knock-out tenzij anders vermeld.",
+        "en": "Requirements for the solution and the service; knock-out unless stated otherwise.",
+    },
+    "exp.tender.contract_clauses": {"nl": "Contractbepalingen", "en": "Contract clauses"},
+    "exp.tender.contract_clauses.intro": {
+        "nl": "Op te nemen in de (concept)overeenkomst; de algemene voorwaarden van de leverancier zijn niet van toepassing.",
+        "en": "For the (draft) contract; the supplier's general terms do not apply.",
+    },
+    "exp.tender.award_criteria": {"nl": "Gunningscriteria", "en": "Award criteria"},
+    "exp.tender.award_criteria.intro": {
+        "nl": "Kwalitatieve criteria voor de beoordeling van de inschrijvingen.",
+        "en": "Qualitative criteria for evaluating the tenders.",
+    },
+    "exp.tender.contract_management": {
+        "nl": "Contractbeheer tijdens de uitvoering",
+        "en": "Contract management during performance",
+    },
+    "exp.tender.contract_management.intro": {
+        "nl": "Afspraken en controles die de opdrachtgever tijdens het contract uitvoert.",
+        "en": "Arrangements and checks the buyer carries out during the contract.",
+    },
+    "exp.item_source": {
+        "nl": "Maatregel {measure} · {phase} · {controls}",
+        "en": "Measure {measure} · {phase} · {controls}",
+    },
+    "exp.no_tender_texts": {
+        "nl": "Het goedgekeurde plan bevat geen maatregelen met tekst voor de aanbestedingsstukken.",
+        "en": "The approved plan holds no measures with text for the tender documents.",
+    },
+    "exp.sheet.register": {"nl": "Risicoregister", "en": "Risk register"},
+    "exp.sheet.measures": {"nl": "Maatregelen", "en": "Measures"},
+    "exp.sheet.tender": {"nl": "Eisen en bepalingen", "en": "Requirements and clauses"},
+    "exp.sheet.about": {"nl": "Verantwoording", "en": "About"},
+    "exp.verify.match": {
+        "nl": "OK: dit {format}-bestand ({kind}) is precies wat de goedgekeurde snapshot {sha} oplevert: dossier {dossier} '{title}', versie {revision}, goedgekeurd door {approver} op {when}.",
+        "en": "OK: this {format} file ({kind}) is exactly what approved snapshot {sha} gives: dossier {dossier} '{title}', revision {revision}, approved by {approver} on {when}.",
+    },
+    "exp.verify.changed": {
+        "nl": "AFWIJKEND: dit {format}-bestand noemt de goedgekeurde snapshot {sha} (dossier {dossier} '{title}', versie {revision}), maar de inhoud wijkt af van wat die snapshot oplevert. Het bestand is gewijzigd of door een andere versie van Quickscan gemaakt.",
+        "en": "DIFFERS: this {format} file names approved snapshot {sha} (dossier {dossier} '{title}', revision {revision}), but its content differs from what that snapshot gives. The file was changed or made by another version of Quickscan.",
+    },
+    "exp.verify.unapproved": {
+        "nl": "NIET GOEDGEKEURD: dit {format}-bestand noemt snapshot {sha}, maar die is in deze database nooit goedgekeurd (een concept, of een andere database).",
+        "en": "NOT APPROVED: this {format} file names snapshot {sha}, but that snapshot was never approved in this database (a draft, or another database).",
+    },
+    "exp.verify.unmarked": {
+        "nl": "ONBEKEND: dit {format}-bestand noemt geen Quickscan-snapshot; het komt niet uit deze tool of het kenmerk is verwijderd.",
+        "en": "UNKNOWN: this {format} file names no Quickscan snapshot; it does not come from this tool or its marker was removed.",
+    },
+}
+STRINGS.update(EXPORT_STRINGS)

@@ -6,13 +6,14 @@
 #   exists; unreachable, the PostgreSQL tests fail (they never skip);
 # - Debian's Chromium (/usr/bin/chromium) for the browser tests; Playwright drives it and
 #   never downloads a browser of its own;
-# - axe-core from the npm registry for the accessibility checks.
+# - axe-core from the npm registry for the accessibility checks;
+# - poppler-utils (pdftoppm) to turn exported PDFs into PNG pages to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
   fi
 fi
 

@@ -48,7 +48,7 @@ def _origin() -> str:
     return f"cli:{getpass.getuser()}@{socket.gethostname()}"[:120]
 
 
-def _actor() -> Actor:
+def cli_actor() -> Actor:
     return system_actor(_origin())
 
 
@@ -135,14 +135,14 @@ def _read_password(name: str) -> str:
 def user_add(args: argparse.Namespace) -> int:
     ctx = open_context()
     password = _read_password(args.name)
-    users.add_user(ctx, _actor(), args.name, password, args.role, display_name=args.display_name)
+    users.add_user(ctx, cli_actor(), args.name, password, args.role, display_name=args.display_name)
     print(f"user {args.name} added ({', '.join(args.role)})")
     return EXIT_OK
 
 
 def user_list(args: argparse.Namespace) -> int:
     ctx = open_context()
-    rows = users.list_users(ctx, _actor())
+    rows = users.list_users(ctx, cli_actor())
     if args.json:
         print_json([u.__dict__ for u in rows])
         return EXIT_OK
@@ -154,7 +154,7 @@ def user_list(args: argparse.Namespace) -> int:
 
 def seed_demo(args: argparse.Namespace) -> int:
     ctx = open_context()
-    result = demo.seed_demo(ctx, _actor())
+    result = demo.seed_demo(ctx, cli_actor())
     if result.dossiers:
         print(f"demo dossiers created: {', '.join(map(str, result.dossiers))}")
     else:
@@ -167,7 +167,7 @@ def seed_demo(args: argparse.Namespace) -> int:
 
 def dossier_list(args: argparse.Namespace) -> int:
     ctx = open_context()
-    rows = dossiers.list_dossiers(ctx, _actor())
+    rows = dossiers.list_dossiers(ctx, cli_actor())
     if args.json:
         print_json([r.__dict__ for r in rows])
         return EXIT_OK
@@ -183,7 +183,7 @@ def dossier_list(args: argparse.Namespace) -> int:
 def dossier_import(args: argparse.Namespace) -> int:
     ctx = open_context()
     loaded = load_answer_file(args.answers, ctx.content)
-    print(dossiers.import_dossier(ctx, _actor(), loaded, args.owner))
+    print(dossiers.import_dossier(ctx, cli_actor(), loaded, args.owner))
     return EXIT_OK
 
 
@@ -231,7 +231,7 @@ def dossier_data(view: dossiers.DossierView, lang: Lang) -> dict[str, Any]:
 
 def dossier_show(args: argparse.Namespace) -> int:
     ctx = open_context()
-    view = dossiers.get_dossier(ctx, _actor(), args.id)
+    view = dossiers.get_dossier(ctx, cli_actor(), args.id)
     lang: Lang = "en" if view.dossier.language == "en" else "nl"
     data = dossier_data(view, lang)
     if args.json:

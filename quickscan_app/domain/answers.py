@@ -60,7 +60,9 @@ class AnswerFile(BaseModel):
 
 def normalise_answer(question: Question, raw: Any) -> AnswerValue:
     """Check one raw answer against its question; return it in canonical form."""
-    if isinstance(raw, str) and raw == UNKNOWN:
+    # Free text may say "unknown" in so many words when the question has no unknown option.
+    literal_text = question.type is QuestionType.TEXT and not question.allow_unknown
+    if isinstance(raw, str) and raw == UNKNOWN and not literal_text:
         if not question.allow_unknown:
             raise AnswerError(question.id, "'unknown' is not allowed for this question")
         return UNKNOWN

@@ -34,6 +34,31 @@ class Phase(StrEnum):
     DURING_CONTRACT = "during_contract"
 
 
+class TenderSection(StrEnum):
+    """Where a measure's text goes in the tender dossier, in the order the dossier lists them."""
+
+    PREPARATION = "preparation"
+    NDA = "nda"
+    EXCLUSION_SELECTION = "exclusion_selection"
+    REQUIREMENTS = "requirements"
+    CONTRACT_CLAUSES = "contract_clauses"
+    AWARD_CRITERIA = "award_criteria"
+    CONTRACT_MANAGEMENT = "contract_management"
+
+
+_SECTION_OF_KIND = {
+    MeasureKind.EXCLUSION_GROUND: TenderSection.EXCLUSION_SELECTION,
+    MeasureKind.SELECTION_CRITERION: TenderSection.EXCLUSION_SELECTION,
+    MeasureKind.REQUIREMENT: TenderSection.REQUIREMENTS,
+    MeasureKind.CONTRACT_CLAUSE: TenderSection.CONTRACT_CLAUSES,
+    MeasureKind.AWARD_CRITERION: TenderSection.AWARD_CRITERIA,
+}
+_SECTION_OF_PHASE = {
+    Phase.BEFORE_PUBLICATION: TenderSection.PREPARATION,
+    Phase.DURING_CONTRACT: TenderSection.CONTRACT_MANAGEMENT,
+}
+
+
 class Controls(Strict):
     """References to BIO2 government measures and ISO/IEC 27002:2022 controls."""
 
@@ -74,6 +99,16 @@ class Measure(Strict):
     mitigates: tuple[Mitigation, ...] = Field(min_length=1)
     proposed_when: ProposalRule = ProposalRule()
     tender_text: LocalText
+    tender_section: TenderSection | None = None
+    """Where the tender dossier puts it; by default follows from kind and phase."""
+
+    @property
+    def section(self) -> TenderSection:
+        if self.tender_section is not None:
+            return self.tender_section
+        if self.kind in _SECTION_OF_KIND:
+            return _SECTION_OF_KIND[self.kind]
+        return _SECTION_OF_PHASE.get(self.phase, TenderSection.REQUIREMENTS)
 
 
 class MeasureCatalogue(Strict):

@@ -77,7 +77,7 @@ def _import(ctx: ServiceContext, actor: Actor, name: str, **overrides) -> int:  
     return import_dossier(ctx, actor, loaded, "officer", demo=True)
 
 
-def _plan_top(
+def plan_top(
     ctx: ServiceContext, officer: Actor, dossier_id: int, count: int, reject_one: bool
 ) -> int:
     view = get_dossier(ctx, officer, dossier_id)
@@ -105,7 +105,7 @@ def _demo_dossiers(ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: 
     draft = _import(ctx, actor, "parcel-scanner-standalone.yaml")
 
     sent = _import(ctx, actor, "air-cargo-networked.yaml")
-    workflow.submit(ctx, officer, sent, _plan_top(ctx, officer, sent, 8, reject_one=True))
+    workflow.submit(ctx, officer, sent, plan_top(ctx, officer, sent, 8, reject_one=True))
 
     returned = _import(
         ctx, actor, "air-cargo-networked.yaml",
@@ -113,7 +113,7 @@ def _demo_dossiers(ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: 
         object_category="x_ray_baggage",
     )  # fmt: skip
     current = workflow.submit(
-        ctx, officer, returned, _plan_top(ctx, officer, returned, 5, reject_one=False)
+        ctx, officer, returned, plan_top(ctx, officer, returned, 5, reject_one=False)
     )
     workflow.comment(
         ctx, reviewer, returned,
@@ -131,7 +131,7 @@ def _demo_dossiers(ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: 
 
     approved = _import(ctx, actor, "container-fleet-maintenance.yaml")
     current = workflow.submit(
-        ctx, officer, approved, _plan_top(ctx, officer, approved, 14, reject_one=True)
+        ctx, officer, approved, plan_top(ctx, officer, approved, 14, reject_one=True)
     )
     workflow.comment(ctx, reviewer, approved, "Plan is volledig; exitstrategie goed uitgewerkt.")
     workflow.approve(ctx, reviewer, approved, current, "Akkoord, met jaarlijkse herbeoordeling.")

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from quickscan_app.presenters import assessment_data
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.text import Lang
+from quickscan_app.presenters import answer_label, assessment_data
 from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.dossiers import DossierView, answer_json
 from quickscan_app.store.models import Dossier, PlanItem
@@ -56,23 +58,97 @@ def answers_record(view: DossierView) -> dict[str, Any]:
     return {q: answer_json(v) for q, v in sorted(view.answers.items())}
 
 
+SNAPSHOT_FORMAT = "quickscan-snapshot/2"
+
+
+def dossier_lang(dossier: Dossier) -> Lang:
+    return "en" if dossier.language == "en" else "nl"
+
+
 def build_snapshot(
-    view: DossierView, approver: dict[str, str], approved_at: datetime
+    view: DossierView, approver: dict[str, str] | None, approved_at: datetime | None
 ) -> dict[str, Any]:
-    """Everything an export needs, in plain JSON types: the export renders only this."""
-    lang = "en" if view.dossier.language == "en" else "nl"
+    """Everything an export needs, in plain JSON types and in the dossier's language: exports
+    render only this, so an approved document never changes when the content files do.
+
+    Without an approver it is the current state of a dossier not (yet) approved: a concept.
+    """
+    lang = dossier_lang(view.dossier)
     library = view.library
+    model = library.risk_model
     return {
-        "format": "quickscan-snapshot/1",
+        "format": SNAPSHOT_FORMAT,
         "dossier": dossier_record(view.dossier),
-        "questionnaire": {"id": library.questionnaire.id, "version": library.questionnaire.version},
-        "risk_model": {"id": library.risk_model.id, "version": library.risk_model.version},
+        "questionnaire": {
+            "id": library.questionnaire.id,
+            "version": library.questionnaire.version,
+            "title": library.questionnaire.title.get(lang),
+        },
+        "risk_model": {
+            "id": model.id,
+            "version": model.version,
+            "levels": {lv.id.value: lv.label.get(lang) for lv in model.levels},
+            "grid": [[level.value for level in row] for row in model.grid],
+            "likelihood_scale": [p.label.get(lang) for p in model.likelihood_scale],
+            "impact_scale": [p.label.get(lang) for p in model.impact_scale],
+        },
         "catalogue": {"id": library.catalogue.id, "version": library.catalogue.version},
         "answers": answers_record(view),
+        "answer_sheet": answer_sheet(library, view, lang),
         "results": assessment_data(library, view.assessment, lang),
         "plan": plan_record(view.plan),
-        "approval": {**approver, "approved_at": timestamp(approved_at)},
+        "measures": chosen_measures(library, view.chosen, lang),
+        "approval": (
+            {**approver, "approved_at": timestamp(approved_at)}
+            if approver and approved_at
+            else None
+        ),
     }
+
+
+def answer_sheet(library: Library, view: DossierView, lang: Lang) -> list[dict[str, Any]]:
+    """Every question that applies (hidden ones left out, as the engine ignores them), by
+    section, with the answer as it reads (or null when not answered)."""
+    visible = set(view.assessment.visible)
+    sheet = [
+        {
+            "section": section.id,
+            "title": section.title.get(lang),
+            "questions": [
+                {
+                    "id": q.id,
+                    "text": q.text.get(lang),
+                    "answer": (
+                        answer_label(q, view.answers[q.id], lang) if q.id in view.answers else None
+                    ),
+                }
+                for q in section.questions
+                if q.id in visible
+            ],
+        }
+        for section in library.questionnaire.sections
+    ]
+    return [section for section in sheet if section["questions"]]
+
+
+def chosen_measures(library: Library, chosen: Iterable[str], lang: Lang) -> list[dict[str, Any]]:
+    """The chosen measures' texts, in catalogue order (the order the tender dossier keeps)."""
+    wanted = set(chosen)
+    return [
+        {
+            "id": m.id,
+            "title": m.title.get(lang),
+            "description": m.description.get(lang),
+            "kind": m.kind.value,
+            "phase": m.phase.value,
+            "tender_section": m.section.value,
+            "controls": {"bio2": list(m.controls.bio2), "iso27002": list(m.controls.iso27002)},
+            "scenarios": [x.scenario for x in m.mitigates],
+            "tender_text": m.tender_text.get(lang),
+        }
+        for m in library.catalogue.measures
+        if m.id in wanted
+    ]
 
 
 def snapshot_text(snapshot: dict[str, Any]) -> str:

@@ -126,7 +126,7 @@ def unit_of_work(
         record_refusal(ctx, actor, action, object_type, object_id, exc)
         raise
     except Exception as exc:
-        _record_failure(ctx, actor, action, object_type, object_id, exc)
+        record_failure(ctx, actor, action, object_type, object_id, exc)
         raise
 
 
@@ -161,7 +161,7 @@ def record_refusal(
         _record(session, ctx, actor, action, object_type, object_id, "denied", details)
 
 
-def _record_failure(
+def record_failure(
     ctx: ServiceContext, actor: Actor, action: str, object_type: str, object_id: Any, exc: Exception
 ) -> None:
     try:

@@ -9,7 +9,7 @@ from quickscan_app.services.dossiers import answered_by, load_view
 from quickscan_app.services.errors import InvalidInput, WorkflowError
 from quickscan_app.services.snapshot import build_snapshot, sha256_text, snapshot_text
 from quickscan_app.services.unit import Work, unit_of_work
-from quickscan_app.store.models import Approval, Comment, Decision, Dossier
+from quickscan_app.store.models import Approval, Comment, Decision, Dossier, User
 
 COMMENT_TARGETS = ("dossier", "section", "measure", "question")
 MAX_NOTE = 10_000
@@ -90,7 +90,12 @@ def approve(
         authz.require_reviewer_of(actor, dossier, answered_by(work.session, dossier_id))
         _transition(work, dossier, Step.APPROVE, expected_version, note)
         now = ctx.clock()
-        approver = {"user": actor.name, "role": Role.REVIEWER.value}
+        approver_row = work.session.get(User, actor.user_id)
+        approver = {
+            "user": actor.name,
+            "name": approver_row.display_name if approver_row else actor.name,
+            "role": Role.REVIEWER.value,
+        }
         text = snapshot_text(build_snapshot(load_view(ctx, work.session, dossier), approver, now))
         digest = sha256_text(text)
         work.session.add(

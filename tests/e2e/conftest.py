@@ -17,12 +17,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from sqlalchemy import select
 
 from quickscan_app.content import load_content
 from quickscan_app.services import users
 from quickscan_app.services.context import ServiceContext, system_actor
+from quickscan_app.services.demo import DEMO_USERS, seed_demo
 from quickscan_app.store.db import make_engine
 from quickscan_app.store.migrate import upgrade
+from quickscan_app.store.models import Dossier
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -150,3 +153,22 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict]]:
+    """The app on a fresh demo database (one per test module); ids of its dossiers by status."""
+    folder = tmp_path_factory.mktemp("demo")
+    url = f"sqlite:///{folder / 'demo.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    ctx = ServiceContext(engine, load_content())
+    seed_demo(ctx)
+    for name in DEMO_USERS:
+        users.set_password(ctx, system_actor("demo"), name, PASSWORD)
+    with ctx.factory() as session:
+        ids = {d.status: d.id for d in session.execute(select(Dossier)).scalars()}
+    engine.dispose()
+    server = start_server(url, folder / "server.log")
+    yield server, ids
+    stop_server(server)

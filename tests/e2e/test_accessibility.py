@@ -8,53 +8,18 @@ not failed on: they are the framework's, reported upstream, not ours to fix here
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page
-from sqlalchemy import select
 
-from quickscan_app.content import load_content
-from quickscan_app.services import users
-from quickscan_app.services.context import ServiceContext, system_actor
-from quickscan_app.services.demo import DEMO_USERS, seed_demo
-from quickscan_app.store.db import make_engine
-from quickscan_app.store.migrate import upgrade
-from quickscan_app.store.models import Dossier
 from tests.conftest import ROOT
-from tests.e2e.conftest import (
-    PASSWORD,
-    SCREENSHOTS,
-    Server,
-    sign_in,
-    start_server,
-    stop_server,
-    wait_idle,
-)
+from tests.e2e.conftest import SCREENSHOTS, Server, sign_in, wait_idle
 
 pytestmark = pytest.mark.e2e
 AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 # Our own markup: what we write into the page (markdown and our HTML), not Streamlit's widgets.
 OURS = ('[data-testid="stMarkdownContainer"]', ".qs-heat", '[data-testid="stCaptionContainer"]')
 RESULTS: dict[str, dict] = {}
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict]]:
-    folder = tmp_path_factory.mktemp("axe")
-    url = f"sqlite:///{folder / 'axe.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    ctx = ServiceContext(engine, load_content())
-    seed_demo(ctx)
-    for name in DEMO_USERS:
-        users.set_password(ctx, system_actor("axe"), name, PASSWORD)
-    with ctx.factory() as session:
-        ids = {d.status: d.id for d in session.execute(select(Dossier)).scalars()}
-    engine.dispose()
-    server = start_server(url, folder / "server.log")
-    yield server, ids
-    stop_server(server)
 
 
 def audit(page: Page, name: str) -> dict:
@@ -112,6 +77,7 @@ PAGES = [
     ("wizard-section", "officer", "/dossier?dossier={draft}&step=network"),
     ("wizard-results", "officer", "/dossier?dossier={draft}&step=results"),
     ("wizard-plan", "officer", "/dossier?dossier={draft}&step=plan"),
+    ("wizard-export", "officer", "/dossier?dossier={approved}&step=submit"),
     ("review-queue", "reviewer", "/"),
     ("review", "reviewer", "/review?dossier={submitted}"),
     ("admin-users", "admin", "/"),
@@ -122,7 +88,7 @@ PAGES = [
 @pytest.mark.parametrize(("name", "who", "path"), PAGES, ids=[p[0] for p in PAGES])
 def test_no_serious_violations_in_our_markup(demo_server, page: Page, name, who, path) -> None:
     server, ids = demo_server
-    address = path.format(draft=ids["draft"], submitted=ids["submitted"])
+    address = path.format(draft=ids["draft"], submitted=ids["submitted"], approved=ids["approved"])
     if who is None:
         page.goto(f"{server.url}{address}")
         wait_idle(page)

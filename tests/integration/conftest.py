@@ -100,6 +100,17 @@ def ctx(engine: Engine, mini_content: ContentSet) -> ServiceContext:
     return ServiceContext(engine, mini_content)
 
 
+@pytest.fixture(scope="session")
+def shipped_content() -> ContentSet:
+    return load_content(default_content_paths())
+
+
+@pytest.fixture
+def real_ctx(engine: Engine, shipped_content: ContentSet) -> ServiceContext:
+    """The same database with the shipped questionnaire, risk model and catalogue."""
+    return ServiceContext(engine, shipped_content)
+
+
 @dataclass(frozen=True)
 class People:
     olga: Actor

@@ -27,3 +27,30 @@ def submitted(ctx: ServiceContext, owner: Actor) -> tuple[int, int]:
     dossier_id = new_dossier(ctx, owner)
     current = answer_all(ctx, owner, dossier_id)
     return dossier_id, workflow.submit(ctx, owner, dossier_id, current)
+
+
+def approved_from_example(
+    ctx: ServiceContext,
+    owner: Actor,
+    reviewer: Actor,
+    example: str = "container-fleet-maintenance.yaml",
+    measures: int = 14,
+    **meta: object,
+) -> int:
+    """A dossier imported from a shipped example, planned, submitted and approved (needs the
+    shipped content in ``ctx``)."""
+    from quickscan_app.answer_files import load_answer_file
+    from quickscan_app.services.context import system_actor
+    from quickscan_app.services.demo import EXAMPLES, plan_top
+
+    loaded = load_answer_file(EXAMPLES / example, ctx.content)
+    if meta and loaded.file.dossier is not None:
+        changed = loaded.file.dossier.model_copy(update=meta)
+        loaded = type(loaded)(
+            loaded.library, loaded.file.model_copy(update={"dossier": changed}), loaded.answers
+        )
+    dossier_id = dossiers.import_dossier(ctx, system_actor("test"), loaded, owner.name)
+    current = plan_top(ctx, owner, dossier_id, measures, reject_one=True)
+    current = workflow.submit(ctx, owner, dossier_id, current)
+    workflow.approve(ctx, reviewer, dossier_id, current, "Akkoord.")
+    return dossier_id

@@ -128,3 +128,71 @@ def test_audit_verify_names_the_first_bad_event(cli, empty_db_url) -> None:
     code, _, err = cli("audit", "verify")
     assert code == 1
     assert "BROKEN at event 2: event 2 was altered" in err
+
+
+def _export_results() -> list[str]:
+    engine = make_engine(get_settings().database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT result FROM audit_events WHERE action = 'dossier.export' ORDER BY seq")
+            )
+            return [row[0] for row in rows]
+    finally:
+        engine.dispose()
+
+
+def _approved_demo_dossier(cli) -> int:
+    cli("demo")
+    rows = json.loads(cli("dossier", "list", "--json")[1])
+    return next(r["id"] for r in rows if r["status"] == "approved")
+
+
+def test_export_writes_the_file_and_never_overwrites(cli, tmp_path) -> None:
+    dossier = _approved_demo_dossier(cli)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "plan.pdf"
+    code, out, _ = cli(
+        "export", str(dossier), "--kind", "plan", "--format", "pdf", "-o", str(target)
+    )
+    assert code == 0 and "approved" in out
+    assert target.read_bytes().startswith(b"%PDF-")
+    target.write_bytes(b"keep me")
+    code, _, err = cli("export", str(dossier), "-o", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_bytes() == b"keep me"
+    assert _export_results() == ["success"]  # the refused one was never made nor recorded
+    assert cli("export", str(dossier), "-o", str(target), "--force")[0] == 0
+    assert [p.name for p in out_dir.iterdir()] == ["plan.pdf"]  # no temporary left behind
+
+
+def test_export_verify_says_which_snapshot(cli, tmp_path) -> None:
+    dossier = _approved_demo_dossier(cli)
+    target = tmp_path / "tender.xlsx"
+    assert (
+        cli("export", str(dossier), "--kind", "tender", "--format", "xlsx", "-o", str(target))[0]
+        == 0
+    )
+    code, out, _ = cli("export", "verify", str(target))
+    assert code == 0 and f"dossier {dossier}" in out and out.split(": ", 1)[1].startswith("OK")
+    changed = tmp_path / "changed.pdf"
+    cli("export", str(dossier), "-o", str(changed))
+    data = changed.read_bytes()
+    changed.write_bytes(data.replace(b"/Producer (Quickscan", b"/Producer (Quickscam", 1))
+    code, out, _ = cli("export", "verify", str(changed))
+    assert code == 1 and "AFWIJKEND" in out
+
+
+def test_export_refusals_are_clear(cli, tmp_path) -> None:
+    cli("demo")
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    code, _, err = cli("export", "1", "--kind", "tender", "-o", str(tmp_path / "t.pdf"))
+    assert code == 2 and "goedgekeurd plan" in err
+    code, _, err = cli("export", "1", "--kind", "plan", "--format", "docx")
+    assert code == 2 and "format" in err
+    code, _, err = cli("export", "verify", str(tmp_path / "missing.pdf"))
+    assert code == 2 and "cannot read" in err
+    assert cli("export", "verify")[0] == 2
+    assert not list(tmp_path.iterdir())

@@ -40,10 +40,17 @@ def test_full_round_trip(ctx, people) -> None:
     [approval] = view.approvals
     assert approval.sha256 == digest == sha256_text(approval.snapshot)
     snapshot = json.loads(approval.snapshot)
-    assert snapshot["questionnaire"] == {"id": "mini", "version": 1}
+    assert snapshot["format"] == "quickscan-snapshot/2"
+    assert snapshot["questionnaire"] == {"id": "mini", "version": 1, "title": "Mini-quickscan"}
     assert snapshot["answers"]["channel"] == ["vpn"]
     assert [p["measure"] for p in snapshot["plan"]] == ["exit_plan", "jump_host"]
-    assert snapshot["approval"]["user"] == "rita"
+    # the chosen measures' texts travel with the snapshot, in catalogue order
+    assert [m["id"] for m in snapshot["measures"]] == ["jump_host", "exit_plan"]
+    assert snapshot["measures"][1]["tender_section"] == "contract_clauses"
+    assert snapshot["approval"] == {
+        "user": "rita", "name": "Rita Reviewer", "role": "reviewer",
+        "approved_at": snapshot["approval"]["approved_at"],
+    }  # fmt: skip
     assert snapshot["results"]["overall_level"] == view.assessment.overall_level.value
     assert [d.to_status for d in view.decisions] == [
         "submitted", "changes_requested", "submitted", "approved",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quickscan_app.domain.measures import MeasureKind, Phase
+from quickscan_app.domain.measures import MeasureKind, Phase, TenderSection
 from quickscan_app.domain.risk import Level
 from quickscan_app.domain.workflow import Status
 from quickscan_app.services.context import Role
@@ -53,6 +53,9 @@ def test_every_key_family_is_complete() -> None:
         "ui.page": [*PAGES, "sign_in"],
         "ui.group": sorted({p.group for p in PAGES.values()} | {"account"}),
         "ui.step": ["results", "plan", "submit"],
+        "exp.tender": [s.value for s in TenderSection],
+        "ui.export.kind": ["plan", "tender"],
     }
     missing = [f"{prefix}.{name}" for prefix, names in families.items() for name in names]
+    missing += [f"exp.tender.{s.value}.intro" for s in TenderSection]
     assert [k for k in missing if k not in STRINGS] == []

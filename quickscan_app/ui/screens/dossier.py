@@ -10,6 +10,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import load, require_dossier_id, saver
+from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
@@ -101,6 +102,7 @@ def render() -> None:
             steps_ui.render_plan(view, run, lang)
         else:
             steps_ui.render_submit(view, run, lang)
+            render_exports(ctx, user, view, lang)
     with side:
         render_risk_panel(view.library, view.assessment, lang, compact=True)
 

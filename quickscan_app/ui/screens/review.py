@@ -14,6 +14,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
+from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
 
@@ -156,6 +157,7 @@ def render() -> None:
                 f"{t('ui.approval', lang)} {t('ui.revision', lang).lower()} {approval.revision}: "
                 f"{md(approval.approver.display_name)}, {when}, SHA-256 {approval.sha256}"
             )
+        render_exports(ctx, user, view, lang)
 
     # Last element: the page is fully drawn for this dossier version (browser tests wait for it).
     st.markdown(

@@ -1,0 +1,33 @@
+"""The tender dossier as PDF: the approved plan's tender texts, chapter by chapter."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+
+from quickscan_app.exports.pdf_base import build_pdf, cover, heading, spacer, text
+from quickscan_app.exports.registers import tender_chapters
+from quickscan_app.exports.source import ExportSource
+
+
+def render(src: ExportSource) -> bytes:
+    return build_pdf(src, story)
+
+
+def story(src: ExportSource) -> list[Flowable]:
+    flow: list[Flowable] = [*cover(src), spacer(6), text(src.t("exp.tender_intro")), PageBreak()]
+    chapters = tender_chapters(src)
+    if not chapters:
+        return [*flow, text(src.t("exp.no_tender_texts"))]
+    for chapter in chapters:
+        opening: list[Flowable] = [
+            heading(f"{chapter.number}. {chapter.heading}"),
+            text(chapter.intro, "small"),
+            spacer(1),
+        ]
+        for item in chapter.items:
+            paragraphs = [text(p.strip()) for p in item.text.split("\n\n") if p.strip()]
+            head = heading(f"{item.number} {item.title}", 1)
+            flow += [KeepTogether([*opening, head, *paragraphs[:1]]), *paragraphs[1:],
+                     text(item.source, "small"), spacer(2)]  # fmt: skip
+            opening = []
+    return flow
