@@ -13,7 +13,10 @@ DEFAULT_DATABASE = PROJECT_ROOT / "data" / "quickscan.db"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="QUICKSCAN_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="QUICKSCAN_", extra="ignore", env_ignore_empty=True
+    )
+    """An empty variable (``QUICKSCAN_DATABASE_URL=``) means the default, not an empty URL."""
 
     database_url: str = f"sqlite:///{DEFAULT_DATABASE}"
     """``sqlite:///path`` (embedded default) or ``postgresql+psycopg://…`` for shared use."""

@@ -204,3 +204,10 @@ def test_unusable_database_url_is_named(capsys, monkeypatch) -> None:
     finally:
         get_settings.cache_clear()
     assert code == 2 and "QUICKSCAN_DATABASE_URL" in err
+
+
+def test_an_empty_database_variable_means_the_default(monkeypatch) -> None:
+    from quickscan_app.config import DEFAULT_DATABASE, Settings
+
+    monkeypatch.setenv("QUICKSCAN_DATABASE_URL", "")
+    assert Settings().database_url == f"sqlite:///{DEFAULT_DATABASE}"
