@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quickscan_app.domain.answers import AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.questionnaire import Question, QuestionType
+from quickscan_app.domain.risk import Level
 from quickscan_app.domain.text import Lang
+from quickscan_app.domain.versions import QuestionnaireDiff
 from quickscan_app.engine.assessment import Assessment
 from quickscan_app.engine.scoring import Reason
 from quickscan_app.i18n import format_date, t
+
+if TYPE_CHECKING:
+    from quickscan_app.services.versions import VersionImpact
 
 
 def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
@@ -169,3 +174,76 @@ def summary_text(library: Library, assessment: Assessment, lang: Lang) -> str:
         for r in data["residual"]["scenarios"]:
             lines.append(f"  {label[r['level']]:<10} {titles[r['id']]}")
     return "\n".join(lines)
+
+
+def diff_data(diff: QuestionnaireDiff, lang: Lang) -> dict[str, Any]:
+    """A questionnaire diff in JSON types, with question texts in ``lang``."""
+    old, new = diff.old, diff.new
+    sections = {s.id: s.title.get(lang) for s in (*old.sections, *new.sections)}
+
+    def entry(questionnaire, question_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+        return {
+            "question": question_id,
+            "section": sections[questionnaire.section_of[question_id]],
+            "text": questionnaire.by_id[question_id].text.get(lang),
+        }
+
+    return {
+        "questionnaire": new.id,
+        "from": old.version,
+        "to": new.version,
+        "added": [entry(new, q) for q in diff.added],
+        "removed": [entry(old, q) for q in diff.removed],
+        "changed": [
+            {
+                **entry(new, c.question),
+                "parts": list(c.parts),
+                "options_added": list(c.options_added),
+                "options_removed": list(c.options_removed),
+            }
+            for c in diff.changed
+        ],
+    }
+
+
+def diff_lines(diff: QuestionnaireDiff, lang: Lang) -> list[str]:
+    """``+`` added, ``-`` removed, ``~`` changed (with what changed), one question a line."""
+    data = diff_data(diff, lang)
+    lines = [
+        t("diff.summary", lang).format(
+            id=data["questionnaire"], old=data["from"], new=data["to"],
+            added=len(data["added"]), removed=len(data["removed"]), changed=len(data["changed"]),
+        )
+    ]  # fmt: skip
+    for sign, key in (("+", "added"), ("-", "removed")):
+        lines += [f"{sign} {e['question']} ({e['section']}): {e['text']}" for e in data[key]]
+    for e in data["changed"]:
+        what = [t(f"diff.part.{p}", lang) for p in e["parts"]]
+        options = [f"+{o}" for o in e["options_added"]] + [f"-{o}" for o in e["options_removed"]]
+        detail = ", ".join(what) + (f" ({' '.join(options)})" if options else "")
+        lines.append(f"~ {e['question']} ({e['section']}): {detail}")
+    return lines
+
+
+def impact_lines(found: VersionImpact, lang: Lang) -> list[str]:
+    """What moving one dossier would do to its answers and risks."""
+    carry = found.carry
+    lines = [
+        t("diff.kept", lang).format(count=len(carry.kept)),
+        *(t("diff.dropped", lang).format(question=q, why=why) for q, why in carry.dropped.items()),
+        *(
+            t("diff.trimmed", lang).format(question=q, options=", ".join(options))
+            for q, options in carry.trimmed.items()
+        ),
+        *(t("diff.review", lang).format(question=q) for q in carry.to_review),
+        *(t("diff.new_question", lang).format(question=q) for q in carry.new_questions),
+        *(t("diff.measure_dropped", lang).format(measure=m) for m in found.measures_dropped),
+    ]
+    levels = {lv.value: t(f"level.{lv.value}", lang) for lv in Level}
+    lines += [
+        t("diff.risk", lang).format(scenario=s, before=levels.get(a, a), after=levels.get(b, b))
+        for s, a, b in found.risks_changed
+    ]
+    if not found.risks_changed:
+        lines.append(t("diff.risk_same", lang))
+    return lines

@@ -160,6 +160,34 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Dossier {dossier} is goedgekeurd in een versie van Quickscan zonder exports; die snapshot bevat niet alles wat een export nodig heeft. Heropen het plan en laat het opnieuw goedkeuren.",
         "en": "Dossier {dossier} was approved by a version of Quickscan without exports; that snapshot lacks what an export needs. Reopen the plan and have it approved again.",
     },
+    "err.no_newer_version": {
+        "nl": "Er is geen nieuwere versie van vragenlijst {questionnaire} dan versie {version}.",
+        "en": "There is no newer version of questionnaire {questionnaire} than version {version}.",
+    },
+    "err.bidders_need_approval": {
+        "nl": "Bieders worden getoetst aan een goedgekeurd plan; dossier {dossier} heeft status '{status}'.",
+        "en": "Bidders are checked against an approved plan; dossier {dossier} has status '{status}'.",
+    },
+    "err.bidder_not_found": {
+        "nl": "Bieder {bidder} bestaat niet.",
+        "en": "Bidder {bidder} does not exist.",
+    },
+    "err.bidder_stale": {
+        "nl": "Bieder {bidder} is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; herlaad en probeer opnieuw.",
+        "en": "Bidder {bidder} was changed by someone else meanwhile. Your change was not saved; reload and try again.",
+    },
+    "err.bidder_not_editable": {
+        "nl": "Bieder {bidder} heeft status '{status}' en kan nu niet worden gewijzigd.",
+        "en": "Bidder {bidder} has status '{status}' and cannot be changed now.",
+    },
+    "err.bidder_not_submitted": {
+        "nl": "Bieder {bidder} is niet ter beoordeling aangeboden (status '{status}').",
+        "en": "Bidder {bidder} has not been submitted for review (status '{status}').",
+    },
+    "err.award_needs_bidders": {
+        "nl": "Dossier {dossier} heeft nog geen goedgekeurde toets van een bieder.",
+        "en": "Dossier {dossier} has no approved bidder check yet.",
+    },
     "err.tender_needs_approval": {
         "nl": "Het aanbestedingsdossier komt alleen uit een goedgekeurd plan; dossier {dossier} heeft status '{status}'. Laat het plan eerst goedkeuren.",
         "en": "The tender dossier comes only from an approved plan; dossier {dossier} has status '{status}'. Have the plan approved first.",
@@ -202,6 +230,57 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.group.officer": {"nl": "Inkoop", "en": "Procurement"},
     "ui.group.reviewer": {"nl": "Beoordeling", "en": "Review"},
     "ui.group.admin": {"nl": "Beheer", "en": "Administration"},
+    "ui.group.portfolio": {"nl": "Overzicht", "en": "Overview"},
+    "ui.page.portfolio": {"nl": "Portefeuille", "en": "Portfolio"},
+    "ui.portfolio.intro": {
+        "nl": "Alle dossiers die u mag zien, met hun restrisico en deadlines. Gemarkeerd: publicatie binnen {days} dagen (of al voorbij) terwijl het plan niet is goedgekeurd.",
+        "en": "Every dossier you may see, with its residual risk and deadlines. Flagged: publication within {days} days (or past) while the plan is not approved.",
+    },
+    "ui.portfolio.filters": {"nl": "Filters", "en": "Filters"},
+    "ui.portfolio.status": {"nl": "Status", "en": "Status"},
+    "ui.portfolio.level": {"nl": "Restrisico", "en": "Residual risk"},
+    "ui.portfolio.authority": {"nl": "Aanbestedende dienst", "en": "Contracting authority"},
+    "ui.portfolio.category": {"nl": "Soort opdracht", "en": "Object category"},
+    "ui.portfolio.from": {"nl": "Publicatie vanaf", "en": "Publication from"},
+    "ui.portfolio.to": {"nl": "Publicatie tot en met", "en": "Publication until"},
+    "ui.portfolio.text": {"nl": "Zoeken in titel of kenmerk", "en": "Search title or reference"},
+    "ui.portfolio.flagged_only": {
+        "nl": "Alleen gemarkeerde dossiers",
+        "en": "Flagged dossiers only",
+    },
+    "ui.portfolio.apply": {"nl": "Toepassen", "en": "Apply"},
+    "ui.portfolio.total": {"nl": "Dossiers", "en": "Dossiers"},
+    "ui.portfolio.flagged": {"nl": "Deadline in gevaar", "en": "Deadline at risk"},
+    "ui.portfolio.overdue": {"nl": "Maatregelen over datum", "en": "Measures overdue"},
+    "ui.portfolio.approved": {"nl": "Goedgekeurd", "en": "Approved"},
+    "ui.portfolio.high": {"nl": "Restrisico hoog of hoger", "en": "Residual high or above"},
+    "ui.portfolio.heatmap": {
+        "nl": "Restrisico van alle scenario's",
+        "en": "Residual risk of every scenario",
+    },
+    "ui.portfolio.heatmap_note": {
+        "nl": "Elk vak telt de scenario's van de gefilterde dossiers met die kans en impact na de gekozen maatregelen.",
+        "en": "Each cell counts the scenarios of the filtered dossiers at that likelihood and impact after the chosen measures.",
+    },
+    "ui.portfolio.by_level": {"nl": "Dossiers per restrisico", "en": "Dossiers by residual risk"},
+    "ui.portfolio.none": {
+        "nl": "Geen dossiers bij deze filters.",
+        "en": "No dossiers match these filters.",
+    },
+    "ui.portfolio.page": {
+        "nl": "Pagina {page} van {pages} ({total} dossiers)",
+        "en": "Page {page} of {pages} ({total} dossiers)",
+    },
+    "ui.portfolio.previous": {"nl": "Vorige pagina", "en": "Previous page"},
+    "ui.portfolio.next": {"nl": "Volgende pagina", "en": "Next page"},
+    "ui.portfolio.export": {
+        "nl": "Tabel exporteren (alle gefilterde dossiers)",
+        "en": "Export the table (every filtered dossier)",
+    },
+    "ui.portfolio.col.flag": {"nl": "Let op", "en": "Attention"},
+    "ui.portfolio.col.overdue": {"nl": "Over datum", "en": "Overdue"},
+    "ui.portfolio.col.days": {"nl": "Dagen tot publicatie", "en": "Days to publication"},
+    "ui.portfolio.col.owner": {"nl": "Eigenaar", "en": "Owner"},
     "ui.page.sign_in": {"nl": "Inloggen", "en": "Sign in"},
     "ui.page.my_dossiers": {"nl": "Mijn dossiers", "en": "My dossiers"},
     "ui.page.new_dossier": {"nl": "Nieuw dossier", "en": "New dossier"},
@@ -431,6 +510,83 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "This dossier is '{status}': no decision is needed now.",
     },
     "ui.history": {"nl": "Geschiedenis", "en": "History"},
+    "ui.step.award": {"nl": "Gunning: bieders toetsen", "en": "Award: check the bidders"},
+    "ui.award.intro": {
+        "nl": "Bij de gunning zijn de bieders bekend. Leg per bieder vast waar die gevestigd is, wie eigenaar is, hoe toegang op afstand en updates zouden werken, en of elke eis uit het goedgekeurde plan wordt gehaald. De toets rekent het risico opnieuw uit met de antwoorden van de bieder en alleen de eisen die de bieder haalt ('onbekend' telt als niet gehaald). Een beveiligingsadviseur beoordeelt elke toets (vier ogen).",
+        "en": "At award the bidders are known. Record for each bidder where it is registered, who owns it, how remote access and updates would work, and whether it meets each requirement of the approved plan. The check scores the risk again with the bidder's answers and only the requirements it meets ('unknown' counts as not met). A security reviewer reviews every check (four eyes).",
+    },
+    "ui.award.choose": {"nl": "Bieder", "en": "Bidder"},
+    "ui.award.new": {"nl": "+ Nieuwe bieder", "en": "+ New bidder"},
+    "ui.award.col.name": {"nl": "Naam bieder", "en": "Bidder name"},
+    "ui.award.col.verdict": {"nl": "Uitkomst", "en": "Outcome"},
+    "ui.award.col.counts": {"nl": "Gehaald / niet / onbekend", "en": "Met / not / unknown"},
+    "ui.award.col.requirement": {"nl": "Eis uit het plan", "en": "Requirement of the plan"},
+    "ui.award.col.response": {"nl": "Gehaald?", "en": "Met?"},
+    "ui.award.col.note": {
+        "nl": "Toelichting (vindplaats in de inschrijving)",
+        "en": "Note (where in the bid)",
+    },
+    "ui.award.registration": {"nl": "Land van vestiging", "en": "Country of registration"},
+    "ui.award.parent": {"nl": "Land van het moederbedrijf", "en": "Country of the parent company"},
+    "ui.award.ownership": {
+        "nl": "Eigendom, UBO's en overheidsinvloed",
+        "en": "Ownership, beneficial owners and state influence",
+    },
+    "ui.award.subcontractors": {
+        "nl": "Onderaannemers (naam, land, rol)",
+        "en": "Subcontractors (name, country, role)",
+    },
+    "ui.award.answers": {"nl": "Antwoorden voor deze bieder", "en": "Answers for this bidder"},
+    "ui.award.answers_note": {
+        "nl": "Vooraf ingevuld met de antwoorden van het dossier (de verwachting); pas aan naar wat de bieder aanbiedt.",
+        "en": "Filled in with the dossier's answers (the expectation); change them to what the bidder offers.",
+    },
+    "ui.award.requirements": {
+        "nl": "Eisen uit het goedgekeurde plan",
+        "en": "Requirements of the approved plan",
+    },
+    "ui.award.response.met": {"nl": "Gehaald", "en": "Met"},
+    "ui.award.response.not_met": {"nl": "Niet gehaald", "en": "Not met"},
+    "ui.award.response.unknown": {"nl": "Onbekend", "en": "Unknown"},
+    "ui.award.save": {"nl": "Bieder opslaan", "en": "Save bidder"},
+    "ui.award.saved": {"nl": "De bieder is opgeslagen.", "en": "The bidder was saved."},
+    "ui.award.submit": {"nl": "Ter beoordeling aanbieden", "en": "Submit for review"},
+    "ui.award.submitted": {
+        "nl": "De toets is ter beoordeling aangeboden.",
+        "en": "The check was submitted for review.",
+    },
+    "ui.award.status.draft": {"nl": "Concept", "en": "Draft"},
+    "ui.award.status.submitted": {"nl": "Ter beoordeling", "en": "In review"},
+    "ui.award.status.changes_requested": {"nl": "Wijzigingen gevraagd", "en": "Changes requested"},
+    "ui.award.status.approved": {"nl": "Goedgekeurd", "en": "Approved"},
+    "ui.award.verdict.fits": {"nl": "Past", "en": "Fits"},
+    "ui.award.verdict.conditions": {"nl": "Onder voorwaarden", "en": "With conditions"},
+    "ui.award.verdict.does_not_fit": {"nl": "Past niet", "en": "Does not fit"},
+    "ui.award.verdict_long.fits": {
+        "nl": "{name} haalt alle eisen en geen scenario komt hoger uit dan het plan verwacht.",
+        "en": "{name} meets every requirement and no scenario comes out higher than the plan expects.",
+    },
+    "ui.award.verdict_long.conditions": {
+        "nl": "{name} past onder voorwaarden: niet alle eisen zijn (aantoonbaar) gehaald of een scenario komt hoger uit dan het plan verwacht.",
+        "en": "{name} fits with conditions: not every requirement is (shown to be) met, or a scenario comes out higher than the plan expects.",
+    },
+    "ui.award.verdict_long.does_not_fit": {
+        "nl": "{name} past niet: een uitsluitingsgrond, geschiktheidseis of harde eis wordt niet gehaald.",
+        "en": "{name} does not fit: an exclusion ground, selection criterion or hard requirement is not met.",
+    },
+    "ui.award.worse": {
+        "nl": "{scenario}: plan {plan}, deze bieder {bidder}",
+        "en": "{scenario}: plan {plan}, this bidder {bidder}",
+    },
+    "ui.award.reviewer_note": {"nl": "Beoordelaar:", "en": "Reviewer:"},
+    "ui.award.review_title": {"nl": "Bieders bij de gunning", "en": "Bidders at award"},
+    "ui.award.approve": {"nl": "Toets goedkeuren", "en": "Approve the check"},
+    "ui.award.send_back": {"nl": "Terugsturen", "en": "Send back"},
+    "ui.award.decided": {
+        "nl": "Het besluit over de bieder is vastgelegd.",
+        "en": "The decision on the bidder is recorded.",
+    },
+    "ui.award.none": {"nl": "Nog geen bieders vastgelegd.", "en": "No bidders recorded yet."},
     "ui.export.title": {"nl": "Exporteren", "en": "Export"},
     "ui.export.approved_note": {
         "nl": "Het plan is goedgekeurd: de bestanden komen uit de bevroren snapshot en dragen de SHA-256 ervan. Elke export staat in de audittrail.",
@@ -447,6 +603,7 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.export.kind": {"nl": "Document", "en": "Document"},
     "ui.export.kind.plan": {"nl": "Mitigatieplan", "en": "Mitigation plan"},
     "ui.export.kind.tender": {"nl": "Aanbestedingsdossier", "en": "Tender dossier"},
+    "ui.export.kind.award": {"nl": "Toets bieders (gunning)", "en": "Bidder check (award)"},
     "ui.export.format": {"nl": "Formaat", "en": "Format"},
     "ui.export.make": {"nl": "Bestand maken", "en": "Make the file"},
     "ui.export.download": {"nl": "Downloaden: {name}", "en": "Download: {name}"},
@@ -533,6 +690,75 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
 }
 STRINGS.update(UI_STRINGS)
 
+# Questionnaire versions: what changed and what it means for a dossier
+VERSION_STRINGS: dict[str, dict[Lang, str]] = {
+    "diff.summary": {
+        "nl": "{id} versie {old} → {new}: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
+        "en": "{id} version {old} → {new}: {added} added, {removed} removed, {changed} changed",
+    },
+    "diff.part.type": {"nl": "soort antwoord", "en": "answer type"},
+    "diff.part.text": {"nl": "vraagtekst", "en": "question text"},
+    "diff.part.required": {"nl": "verplicht", "en": "required"},
+    "diff.part.allow_unknown": {"nl": "'weet ik niet' toegestaan", "en": "'don't know' allowed"},
+    "diff.part.unknown_as": {
+        "nl": "aanname bij 'weet ik niet'",
+        "en": "assumption for 'don't know'",
+    },
+    "diff.part.visible_if": {
+        "nl": "wanneer de vraag verschijnt",
+        "en": "when the question appears",
+    },
+    "diff.part.min": {"nl": "minimum", "en": "minimum"},
+    "diff.part.max": {"nl": "maximum", "en": "maximum"},
+    "diff.part.options": {"nl": "antwoordopties", "en": "answer options"},
+    "ui.version.available": {
+        "nl": "Versie {version} van de vragenlijst is uitgebracht: {added} vragen toegevoegd, {removed} verwijderd, {changed} gewijzigd. Bij overzetten vervallen {dropped} van uw antwoorden.",
+        "en": "Version {version} of the questionnaire is out: {added} questions added, {removed} removed, {changed} changed. Moving over drops {dropped} of your answers.",
+    },
+    "ui.version.details": {"nl": "Wat verandert er?", "en": "What changes?"},
+    "ui.version.for_this_dossier": {"nl": "Voor dit dossier", "en": "For this dossier"},
+    "ui.version.nothing_lost": {
+        "nl": "Overzetten maakt een nieuwe versie van het dossier. Alle oude antwoorden blijven in de geschiedenis en een eerdere goedkeuring houdt haar snapshot; een goedgekeurd plan moet opnieuw worden goedgekeurd.",
+        "en": "Moving over makes a new version of the dossier. Every old answer stays in the history and an earlier approval keeps its snapshot; an approved plan must be approved again.",
+    },
+    "ui.version.move": {
+        "nl": "Overzetten naar versie {version}",
+        "en": "Move to version {version}",
+    },
+    "ui.version.moved": {
+        "nl": "Het dossier staat nu op versie {version} van de vragenlijst.",
+        "en": "The dossier is now on version {version} of the questionnaire.",
+    },
+    "diff.dossier": {"nl": "Dossier {id}:", "en": "Dossier {id}:"},
+    "diff.kept": {"nl": "{count} antwoorden gaan mee.", "en": "{count} answers carry over."},
+    "diff.dropped": {"nl": "Vervalt: {question} ({why}).", "en": "Dropped: {question} ({why})."},
+    "diff.trimmed": {
+        "nl": "Gaat mee zonder vervallen optie(s) {options}: {question}.",
+        "en": "Carries over without the removed option(s) {options}: {question}.",
+    },
+    "diff.review": {
+        "nl": "Gaat mee, maar de vraag is gewijzigd: bekijk {question} opnieuw.",
+        "en": "Carries over, but the question changed: look at {question} again.",
+    },
+    "diff.new_question": {
+        "nl": "Nieuwe vraag te beantwoorden: {question}.",
+        "en": "New question to answer: {question}.",
+    },
+    "diff.measure_dropped": {
+        "nl": "Maatregel niet meer in de catalogus: {measure}.",
+        "en": "Measure no longer in the catalogue: {measure}.",
+    },
+    "diff.risk": {
+        "nl": "Risico {scenario}: {before} → {after}.",
+        "en": "Risk {scenario}: {before} → {after}.",
+    },
+    "diff.risk_same": {
+        "nl": "Geen scenario verandert van niveau.",
+        "en": "No scenario changes level.",
+    },
+}
+STRINGS.update(VERSION_STRINGS)
+
 # Exports: the PDF mitigation plan, the tender dossier and their registers
 EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.plan_title": {
@@ -543,6 +769,22 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Aanbestedingsdossier nationale veiligheid",
         "en": "National-security tender dossier",
     },
+    "exp.award_title": {"nl": "Toets van de bieders bij gunning", "en": "Bidder check at award"},
+    "exp.subject_award": {
+        "nl": "De bieders getoetst aan het goedgekeurde mitigatieplan, elk beoordeeld door een beveiligingsadviseur",
+        "en": "The bidders checked against the approved mitigation plan, each reviewed by a security reviewer",
+    },
+    "exp.award_intro": {
+        "nl": "Per bieder: de eisen uit het goedgekeurde plan (gehaald, niet gehaald of onbekend), het risico met de antwoorden van de bieder en alleen de gehaalde eisen, en de goedkeuring van de toets met haar SHA-256. Alleen goedgekeurde toetsen staan hierin.",
+        "en": "Per bidder: the requirements of the approved plan (met, not met or unknown), the risk with the bidder's answers and only the requirements met, and the approval of the check with its SHA-256. Only approved checks are included.",
+    },
+    "exp.award.verdict": {"nl": "Uitkomst", "en": "Outcome"},
+    "exp.award.residual": {
+        "nl": "Restrisico bij deze bieder (plan)",
+        "en": "Residual risk with this bidder (plan)",
+    },
+    "exp.award.worse": {"nl": "Hoger dan het plan verwacht", "en": "Higher than the plan expects"},
+    "exp.award.approved": {"nl": "Toets goedgekeurd door", "en": "Check approved by"},
     "exp.subject_plan": {
         "nl": "Quickscan nationale veiligheid: risico's, maatregelen en goedkeuring",
         "en": "National-security quickscan: risks, measures and approval",

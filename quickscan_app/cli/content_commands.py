@@ -31,6 +31,22 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.add_argument("--lang", choices=("nl", "en"), default="nl")
     show.set_defaults(handler=questionnaire_show)
 
+    diff = q_commands.add_parser(
+        "diff",
+        help="what changed between two versions of a questionnaire (and for one dossier)",
+        description="OLD and NEW: a version number of the (only) questionnaire, or ID:VERSION.",
+    )
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument(
+        "--with", dest="extra", nargs="+", type=Path, default=[], metavar="FILE",
+        help="content files to load besides the shipped ones (a version not yet published)",
+    )  # fmt: skip
+    diff.add_argument("--dossier", type=int, help="also what it means for this dossier")
+    diff.add_argument("--json", action="store_true")
+    diff.add_argument("--lang", choices=("nl", "en"), default="nl")
+    diff.set_defaults(handler=questionnaire_diff)
+
     scoring = commands.add_parser("score", help="score an answers file (JSON or YAML)")
     scoring.add_argument("answers", type=Path, metavar="ANSWERS")
     scoring.add_argument("--measures", default=None, help="chosen measure ids, comma separated")
@@ -120,3 +136,68 @@ def score(args: argparse.Namespace) -> int:
     else:
         print(summary_text(loaded.library, assessment, lang))
     return EXIT_OK
+
+
+def _version_ref(content: ContentSet, ref: str, questionnaire_id: str | None) -> Library:
+    """``3`` or ``scan-detection:3``, as a loaded library."""
+    name, _, number = ref.rpartition(":")
+    try:
+        version = int(number)
+    except ValueError:
+        raise UsageError(f"{ref!r}: expected VERSION or ID:VERSION") from None
+    try:
+        return content.library(name or questionnaire_id, version)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+
+
+def questionnaire_diff(args: argparse.Namespace) -> int:
+    from quickscan_app.domain.versions import diff_questionnaires
+    from quickscan_app.presenters import diff_data, diff_lines
+
+    content = load_content(extra=args.extra) if args.extra else load_content()
+    old = _version_ref(content, args.old, None)
+    new = _version_ref(content, args.new, old.questionnaire.id)
+    if new.questionnaire.id != old.questionnaire.id:
+        raise UsageError("OLD and NEW must be versions of the same questionnaire")
+    diff = diff_questionnaires(old.questionnaire, new.questionnaire)
+    found = _dossier_impact(args, content, old, new) if args.dossier else None
+    if args.json:
+        data = diff_data(diff, args.lang)
+        if found is not None:
+            data["dossier"] = {
+                "id": args.dossier,
+                "kept": sorted(found.carry.kept),
+                "dropped": found.carry.dropped,
+                "trimmed": {q: list(o) for q, o in found.carry.trimmed.items()},
+                "review": list(found.carry.to_review),
+                "new_questions": list(found.carry.new_questions),
+                "measures_dropped": list(found.measures_dropped),
+                "risks_changed": [
+                    {"scenario": s, "before": a, "after": b} for s, a, b in found.risks_changed
+                ],
+            }
+        print_json(data)
+        return EXIT_OK
+    print("\n".join(diff_lines(diff, args.lang)))
+    if found is not None:
+        from quickscan_app.presenters import impact_lines
+
+        print(f"\n{t('diff.dossier', args.lang).format(id=args.dossier)}")
+        print("\n".join(f"  {line}" for line in impact_lines(found, args.lang)))
+    return EXIT_OK
+
+
+def _dossier_impact(args, content, old: Library, new: Library):  # type: ignore[no-untyped-def]
+    from quickscan_app.cli.store_commands import cli_actor, open_context
+    from quickscan_app.services import versions
+
+    ctx = open_context()
+    ctx.content = content
+    found = versions.impact(ctx, cli_actor(), args.dossier, new.questionnaire.version)
+    if found.diff.old.version != old.questionnaire.version:
+        raise UsageError(
+            f"dossier {args.dossier} is on version {found.diff.old.version}, not "
+            f"{old.questionnaire.version}"
+        )
+    return found

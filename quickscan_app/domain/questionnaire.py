@@ -46,6 +46,9 @@ class Question(Strict):
     min: float | None = None
     max: float | None = None
     unit: LocalText | None = None
+    per_bidder: bool = False
+    """Answered again for each bidder at award (supplier, access, updates): the bidder check
+    re-scores the dossier with the bidder's answers in place of the buyer's expectation."""
 
     @model_validator(mode="before")
     @classmethod

@@ -16,9 +16,9 @@ HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 def _renderer(kind: str, fmt: str) -> Callable[[ExportSource], bytes]:
     # Imported here: the PDF and office libraries load only when a file is asked for.
     if fmt == "pdf":
-        from quickscan_app.exports import pdf_plan, pdf_tender
+        from quickscan_app.exports import pdf_award, pdf_plan, pdf_tender
 
-        return pdf_plan.render if kind == "plan" else pdf_tender.render
+        return {"plan": pdf_plan, "tender": pdf_tender, "award": pdf_award}[kind].render
     if fmt == "docx":
         from quickscan_app.exports import docx_tender
 

@@ -10,11 +10,12 @@ from typing import Any, Literal
 from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import AMSTERDAM, format_date, format_datetime, t
 
-Kind = Literal["plan", "tender"]
-KINDS: tuple[Kind, ...] = ("plan", "tender")
+Kind = Literal["plan", "tender", "award"]
+KINDS: tuple[Kind, ...] = ("plan", "tender", "award")
 FORMATS: dict[Kind, tuple[str, ...]] = {
     "plan": ("pdf", "json", "xlsx", "csv"),
     "tender": ("pdf", "docx", "json", "xlsx", "csv"),
+    "award": ("pdf", "json"),
 }
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -23,7 +24,7 @@ MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
 }
-MARKER = re.compile(r"quickscan-export/1 kind=(plan|tender) snapshot-sha256=([0-9a-f]{64})")
+MARKER = re.compile(r"quickscan-export/1 kind=(plan|tender|award) snapshot-sha256=([0-9a-f]{64})")
 
 
 def local_date(moment: datetime) -> date:
@@ -58,6 +59,8 @@ class ExportSource:
     audit: tuple[AuditLine, ...] = ()
     skipped: dict[str, int] = field(default_factory=dict)
     """Audit events left out of the extract by kind (answer and plan changes)."""
+    bidders: tuple[dict[str, Any], ...] = ()
+    """For the award report: the approved bidder checks, as frozen at their approval."""
 
     @property
     def approved(self) -> bool:
@@ -87,11 +90,11 @@ class ExportSource:
 
     @property
     def title(self) -> str:
-        return self.t("exp.plan_title" if self.kind == "plan" else "exp.tender_title")
+        return self.t(f"exp.{self.kind}_title")
 
     @property
     def subject(self) -> str:
-        return self.t("exp.subject_plan" if self.kind == "plan" else "exp.subject_tender")
+        return self.t(f"exp.subject_{self.kind}")
 
     @property
     def issued_date(self) -> str:

@@ -131,6 +131,9 @@ def render_json(src: ExportSource) -> bytes:
     }
     if src.kind == "plan":
         doc["snapshot"] = src.snapshot
+    elif src.kind == "award":
+        doc["dossier"] = [{"label": k, "value": v} for k, v in src.cover_fields()]
+        doc["bidders"] = list(src.bidders)
     else:
         doc["dossier"] = [{"label": k, "value": v} for k, v in src.cover_fields()]
         doc["chapters"] = [
@@ -197,7 +200,7 @@ def _width(value: Any) -> int:
     return max(len(line) for line in lines)
 
 
-def _write_sheet(ws: Worksheet, frame: pd.DataFrame) -> None:
+def write_sheet(ws: Worksheet, frame: pd.DataFrame) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for col, header in enumerate(frame.columns, start=1):
@@ -262,7 +265,7 @@ def render_xlsx(src: ExportSource) -> bytes:
     wb.remove(wb.active)
     taken: set[str] = set()
     for key, frame in sheets:
-        _write_sheet(wb.create_sheet(sheet_name(src.t(key), taken)), frame)
+        write_sheet(wb.create_sheet(sheet_name(src.t(key), taken)), frame)
     _about_sheet(wb.create_sheet(sheet_name(src.t("exp.sheet.about"), taken)), src)
     wb.active = 0
 

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy import ColumnElement, bindparam, delete, false, insert, or_, select, true
 from sqlalchemy.orm import Session, joinedload
 
 from quickscan_app.answer_files import LoadedAnswers
@@ -274,27 +274,31 @@ class DossierSummary:
     questionnaire_version: int
 
 
+def visible_clause(actor: Actor) -> ColumnElement[bool]:
+    """The dossiers ``actor`` may see, as a SQL condition (the same rule as ``authz.can_view``)."""
+    if actor.has(Role.ADMIN):
+        return true()
+    visible: list[ColumnElement[bool]] = []
+    if actor.has(Role.OFFICER) and actor.user_id is not None:
+        visible.append(Dossier.owner_id == actor.user_id)
+    if actor.has(Role.REVIEWER):
+        visible.append(
+            or_(
+                Dossier.status.in_([s.value for s in IN_REVIEW_OR_DECIDED]),
+                (Dossier.status == Status.ARCHIVED.value) & Dossier.submitted_once.is_(True),
+            )
+        )
+    return or_(*visible) if visible else false()
+
+
 def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
     """The dossiers this actor may see, newest change first."""
     query = (
         select(Dossier)
         .options(joinedload(Dossier.owner))
+        .where(visible_clause(actor))
         .order_by(Dossier.updated_at.desc(), Dossier.id.desc())
     )
-    if not actor.has(Role.ADMIN):
-        visible = []
-        if actor.has(Role.OFFICER) and actor.user_id is not None:
-            visible.append(Dossier.owner_id == actor.user_id)
-        if actor.has(Role.REVIEWER):
-            visible.append(
-                or_(
-                    Dossier.status.in_([s.value for s in IN_REVIEW_OR_DECIDED]),
-                    (Dossier.status == Status.ARCHIVED.value) & Dossier.submitted_once.is_(True),
-                )
-            )
-        if not visible:
-            return []
-        query = query.where(or_(*visible))
     with ctx.factory() as session:
         return [
             DossierSummary(

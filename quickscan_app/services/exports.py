@@ -35,7 +35,7 @@ from quickscan_app.services.unit import (
     record_refusal,
     unit_of_work,
 )
-from quickscan_app.store.models import Approval, AuditEvent, Dossier
+from quickscan_app.store.models import Approval, AuditEvent, Bidder, Dossier
 
 COUNTED_ACTIONS = {"answer.save": "answers", "plan.select": "plan", "plan.reject": "plan",
                    "plan.deselect": "plan"}  # fmt: skip
@@ -91,7 +91,7 @@ def _source(
     approval = current_approval(session, dossier)
     if approval is not None:
         return approved_source(session, approval, kind)
-    if kind == "tender":
+    if kind in ("tender", "award"):
         raise WorkflowError("tender_needs_approval", dossier=dossier_id, status=dossier.status)
     now = ctx.clock()
     snapshot = build_snapshot(load_view(ctx, session, dossier), None, None)
@@ -123,6 +123,7 @@ def approved_source(session: Session, approval: Approval, kind: str) -> ExportSo
     if snapshot.get("format") != SNAPSHOT_FORMAT:
         raise WorkflowError("snapshot_too_old", dossier=approval.dossier_id)
     lines, skipped = audit_extract(session, approval.dossier_id, approval.sha256)
+    checks = award_checks(session, approval) if kind == "award" else ()
     return ExportSource(
         kind,  # type: ignore[arg-type]
         snapshot,
@@ -130,7 +131,25 @@ def approved_source(session: Session, approval: Approval, kind: str) -> ExportSo
         datetime.fromisoformat(snapshot["approval"]["approved_at"]),
         lines,
         skipped,
+        checks,
     )
+
+
+def award_checks(session: Session, approval: Approval) -> tuple[dict[str, Any], ...]:
+    """The approved bidder checks against this approval's plan, as frozen (oldest first)."""
+    rows = session.execute(
+        select(Bidder.snapshot, Bidder.sha256)
+        .where(
+            Bidder.dossier_id == approval.dossier_id,
+            Bidder.revision == approval.revision,
+            Bidder.status == "approved",
+        )
+        .order_by(Bidder.id)
+    )
+    checks = tuple({**json.loads(text), "sha256": sha} for text, sha in rows if text)
+    if not checks:
+        raise WorkflowError("award_needs_bidders", dossier=approval.dossier_id)
+    return checks
 
 
 def audit_extract(

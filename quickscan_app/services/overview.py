@@ -1,19 +1,17 @@
-"""Many dossiers at once, with their risk: for overviews and queues."""
+"""Many dossiers at once, with their risk: for overviews and queues (read from the risk cache)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
-from quickscan_app.domain.answers import normalise_answer
 from quickscan_app.domain.risk import Level
-from quickscan_app.engine import assess
+from quickscan_app.services import risk_cache
 from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.services.dossiers import DossierSummary, list_dossiers
-from quickscan_app.store.models import Answer, PlanItem
+from quickscan_app.services.dossiers import DossierSummary, list_dossiers, visible_clause
+from quickscan_app.store.models import Dossier
 
 
 @dataclass(frozen=True)
@@ -29,41 +27,25 @@ class OverviewRow:
         return (planned - today).days if planned else None
 
 
+def _level(value: str | None) -> Level | None:
+    return Level(value) if value else None
+
+
 def overview(ctx: ServiceContext, actor: Actor) -> list[OverviewRow]:
-    """Every dossier the actor may see, scored on its current answers and plan."""
+    """Every dossier the actor may see, with its risk on its current answers and plan."""
     summaries = list_dossiers(ctx, actor)
-    ids = [s.id for s in summaries]
-    answers: dict[int, dict] = defaultdict(dict)
-    chosen: dict[int, list[str]] = defaultdict(list)
+    risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
     with ctx.factory() as session:
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            for row in session.execute(
-                select(Answer).where(Answer.dossier_id.in_(chunk))
-            ).scalars():
-                answers[row.dossier_id][row.question_id] = row.value
-            items = select(PlanItem.dossier_id, PlanItem.measure_id).where(
-                PlanItem.dossier_id.in_(chunk), PlanItem.decision == "selected"
-            )
-            for dossier_id, measure_id in session.execute(items):
-                chosen[dossier_id].append(measure_id)
+        cached = risk_cache.current_rows(session, [s.id for s in summaries])
     rows = []
     for summary in summaries:
-        try:
-            library = ctx.content.library(summary.questionnaire_id, summary.questionnaire_version)
-        except KeyError:
-            rows.append(OverviewRow(summary, None, None, 0))
-            continue
-        questions = library.questionnaire.by_id
-        given = {
-            q: normalise_answer(questions[q], v)
-            for q, v in answers[summary.id].items()
-            if q in questions
-        }
-        measures = [m for m in chosen[summary.id] if m in library.catalogue.by_id]
-        result = assess(library, given, measures)
+        risk = cached.get(summary.id)
         rows.append(
             OverviewRow(
-                summary, result.overall_level, result.residual_level, len(result.open_required)
+                summary,
+                _level(risk.overall_level) if risk else None,
+                _level(risk.residual_level) if risk else None,
+                risk.open_required if risk else 0,
             )
         )
     return rows

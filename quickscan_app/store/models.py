@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -78,7 +79,7 @@ class Dossier(Base):
     estimated_value: Mapped[float | None] = mapped_column(Numeric(16, 2, asdecimal=False))
     procedure_type: Mapped[str | None] = mapped_column(String(80))
     planned_rfq_date: Mapped[date | None] = mapped_column(Date)
-    planned_publication_date: Mapped[date | None] = mapped_column(Date)
+    planned_publication_date: Mapped[date | None] = mapped_column(Date, index=True)
     language: Mapped[str] = mapped_column(String(2), default="nl")
     classification: Mapped[str | None] = mapped_column(String(200))
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -146,7 +147,7 @@ class PlanItem(Base):
     justification: Mapped[str | None] = mapped_column(Text)
     owner: Mapped[str | None] = mapped_column(String(200))
     phase: Mapped[str | None] = mapped_column(String(40))
-    due_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), default="planned")
     updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime]
@@ -203,6 +204,83 @@ class Approval(Base):
     snapshot: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     approver: Mapped[User] = relationship(lazy="joined")
+
+
+class Bidder(Base):
+    """A bidder at award, checked against the dossier's approved plan; reviewed four-eyes."""
+
+    __tablename__ = "bidders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    """The dossier revision (approved plan) the bidder is checked against."""
+    name: Mapped[str] = mapped_column(String(200))
+    registration_country: Mapped[str | None] = mapped_column(String(100))
+    parent_country: Mapped[str | None] = mapped_column(String(100))
+    ownership: Mapped[str | None] = mapped_column(Text)
+    """Owners, ultimate beneficial owners and any state influence, as the bid states them."""
+    subcontractors: Mapped[str | None] = mapped_column(Text)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """The ``per_bidder`` questions answered for this bidder."""
+    responses: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """Measure id -> {"response": met | not_met | unknown, "note": text}."""
+    status: Mapped[str] = mapped_column(String(24), default="draft")
+    lock_version: Mapped[int] = mapped_column(Integer, default=1)
+    entered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    editors: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """User ids (as keys) of everyone who changed the record: none of them may approve it."""
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    snapshot: Mapped[str | None] = mapped_column(Text)
+    """Canonical JSON of the approved check (record and result), frozen at approval."""
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
+
+
+class DossierRisk(Base):
+    """The assessment of a dossier as it stood at ``lock_version``: a cache the portfolio reads
+    with SQL instead of scoring every dossier on each view. Stale rows (another lock version)
+    are recomputed before use; it holds nothing that cannot be computed again."""
+
+    __tablename__ = "dossier_risk"
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
+    )
+    lock_version: Mapped[int] = mapped_column(Integer)
+    overall_level: Mapped[str | None] = mapped_column(String(12), index=True)
+    residual_level: Mapped[str | None] = mapped_column(String(12), index=True)
+    full_analysis: Mapped[bool] = mapped_column(Boolean, default=False)
+    open_required: Mapped[int] = mapped_column(Integer, default=0)
+    computed_at: Mapped[datetime]
+
+
+class DossierScenarioRisk(Base):
+    """One scenario of one dossier, before and after the chosen measures (same cache)."""
+
+    __tablename__ = "dossier_scenario_risk"
+    __table_args__ = (
+        # Covers the portfolio heatmap: cells of the kept dossiers without reading the rows.
+        Index("ix_dossier_scenario_risk_cell", "dossier_id", "residual_likelihood",
+              "residual_impact"),
+    )  # fmt: skip
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
+    )
+    scenario_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    likelihood: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(12))
+    residual_likelihood: Mapped[int] = mapped_column(Integer)
+    residual_impact: Mapped[int] = mapped_column(Integer)
+    residual_level: Mapped[str] = mapped_column(String(12))
 
 
 class AuditEvent(Base):

@@ -20,6 +20,12 @@ def _statement(dialect_name: str, table: Table, keys: tuple[str, ...]) -> Insert
     return statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
 
 
-def upsert(conn: Connection, table: Table, values: dict[str, Any], keys: Sequence[str]) -> None:
-    """Insert ``values`` (every column of ``table``), or update the row with the same keys."""
+def upsert(
+    conn: Connection,
+    table: Table,
+    values: dict[str, Any] | list[dict[str, Any]],
+    keys: Sequence[str],
+) -> None:
+    """Insert ``values`` (every column of ``table``; one row or a list), or update the row with
+    the same keys."""
     conn.execute(_statement(conn.dialect.name, table, tuple(keys)), values)

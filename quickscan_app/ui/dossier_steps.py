@@ -22,12 +22,14 @@ from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
 
-RESULTS, PLAN, SUBMIT = "results", "plan", "submit"
+RESULTS, PLAN, SUBMIT, AWARD = "results", "plan", "submit", "award"
 Run = Callable[..., bool]
 
 
 def steps(view: DossierView) -> list[str]:
-    return [s.id for s in view.library.questionnaire.sections] + [RESULTS, PLAN, SUBMIT]
+    """The sections, results, plan and submit; with an approved plan also the award phase."""
+    award = [AWARD] if view.dossier.status == "approved" else []
+    return [s.id for s in view.library.questionnaire.sections] + [RESULTS, PLAN, SUBMIT, *award]
 
 
 def step_title(view: DossierView, step: str, lang: Lang) -> str:

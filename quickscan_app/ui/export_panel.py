@@ -27,7 +27,7 @@ def render_exports(ctx: ServiceContext, user: Actor, view: DossierView, lang: La
     note = {Status.APPROVED: "ui.export.approved_note", Status.ARCHIVED: "ui.export.archived_note"}
     st.markdown(f"### {t('ui.export.title', lang)}")
     st.caption(t(note.get(status, "ui.export.draft_note"), lang))
-    kinds = ["plan", "tender"] if status in note else ["plan"]
+    kinds = ["plan", "tender", "award"] if status in note else ["plan"]
     col_kind, col_format, col_make = st.columns([3, 2, 2], vertical_alignment="bottom")
     kind = col_kind.selectbox(
         t("ui.export.kind", lang), kinds, format_func=lambda k: t(f"ui.export.kind.{k}", lang),

@@ -40,12 +40,17 @@ _STYLE = """<style>
 def heatmap_html(
     library: Library, points: Sequence[tuple[int, int]], title: str, lang: Lang
 ) -> str:
-    """An accessible HTML table: rows likelihood 5..1, columns impact 1..5; each cell lists the
-    numbers of the scenarios in it. Only content and interface text, all escaped."""
-    model = library.risk_model
+    """The grid with the numbers of the scenarios in each cell."""
     cells: dict[tuple[int, int], list[str]] = {}
     for number, (likelihood, impact) in enumerate(points, start=1):
         cells.setdefault((likelihood, impact), []).append(str(number))
+    return grid_html(library, {k: " ".join(v) for k, v in cells.items()}, title, lang)
+
+
+def grid_html(library: Library, cells: dict[tuple[int, int], str], title: str, lang: Lang) -> str:
+    """An accessible HTML table: rows likelihood 5..1, columns impact 1..5, coloured by the
+    risk model's grid, with ``cells`` as their text. Only content and interface text, escaped."""
+    model = library.risk_model
     rows = []
     for likelihood in range(5, 0, -1):
         label = escape(model.likelihood_scale[likelihood - 1].label.get(lang))
@@ -53,7 +58,7 @@ def heatmap_html(
         for impact in range(1, 6):
             level = model.level(likelihood, impact)
             bg, fg = LEVEL_COLOURS[level]
-            text = escape(" ".join(cells.get((likelihood, impact), [])))
+            text = escape(cells.get((likelihood, impact), ""))
             name = escape(model.level_label(level).get(lang))
             row.append(f'<td style="background:{bg};color:{fg}" title="{name}">{text}</td>')
         rows.append("<tr>" + "".join(row) + "</tr>")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import SCREENSHOTS, Server, sign_in, wait_idle
+from tests.e2e.conftest import SCREENSHOTS, Server, screenshot, sign_in, wait_idle
 
 pytestmark = pytest.mark.e2e
 AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,10 +78,12 @@ PAGES = [
     ("wizard-results", "officer", "/dossier?dossier={draft}&step=results"),
     ("wizard-plan", "officer", "/dossier?dossier={draft}&step=plan"),
     ("wizard-export", "officer", "/dossier?dossier={approved}&step=submit"),
+    ("wizard-award", "officer", "/dossier?dossier={approved}&step=award"),
     ("review-queue", "reviewer", "/"),
     ("review", "reviewer", "/review?dossier={submitted}"),
     ("admin-users", "admin", "/"),
     ("admin-audit", "admin", "/audit"),
+    ("portfolio", "admin", "/portfolio"),
 ]
 
 
@@ -95,5 +97,6 @@ def test_no_serious_violations_in_our_markup(demo_server, page: Page, name, who,
     else:
         open_as(page, server, who, address)
     counts = audit(page, name)
+    screenshot(page, f"page-{name}")
     print(name, counts)
     assert counts["ours_serious"] == 0, counts["details"]

@@ -80,7 +80,7 @@ def test_every_export_is_an_audit_event_with_both_hashes(real_ctx, people, appro
 
 
 def test_same_snapshot_same_bytes_in_every_format(real_ctx, people, approved) -> None:
-    for kind, formats in FORMATS.items():
+    for kind, formats in ((k, FORMATS[k]) for k in ("plan", "tender")):  # award: test_bidders
         for fmt in formats:
             first = exports.export_document(real_ctx, people.olga, approved, kind, fmt)
             again = exports.export_document(real_ctx, people.rita, approved, kind, fmt)

@@ -28,7 +28,7 @@ def test_reviewer_exports_the_tender_dossier_of_an_approved_plan(at, ctx) -> Non
     at.query_params["dossier"] = str(approved)
     at.switch_page("views/review.py").run()
     kind = at.selectbox(key=f"qs_export_kind_{approved}")
-    assert kind.options == ["Mitigatieplan", "Aanbestedingsdossier"]
+    assert kind.options == ["Mitigatieplan", "Aanbestedingsdossier", "Toets bieders (gunning)"]
     kind.select("tender").run()
     at.selectbox(key=f"qs_export_format_{approved}_tender").select("docx").run()
     assert downloads(at) == []  # nothing is exported before the user asks

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from quickscan_app.cli import main
-from tests.conftest import MINI
+from quickscan_app.content import default_content_paths
+from tests.conftest import FIXTURES, MINI
 
 ANSWERS = """\
 questionnaire: mini
@@ -211,3 +212,17 @@ def test_an_empty_database_variable_means_the_default(monkeypatch) -> None:
 
     monkeypatch.setenv("QUICKSCAN_DATABASE_URL", "")
     assert Settings().database_url == f"sqlite:///{DEFAULT_DATABASE}"
+
+
+def test_questionnaire_diff_text_json_and_bad_references(capsys) -> None:
+    v2 = [str(p) for p in default_content_paths(FIXTURES / "mini_v2")]
+    code, out, _ = run(capsys, "questionnaire", "diff", "1", "mini:2", "--with", *v2)
+    assert code == 0
+    assert out.splitlines()[0] == "mini versie 1 → 2: 1 toegevoegd, 1 verwijderd, 2 gewijzigd"
+    assert "- fleet_share (Leverancier): Aandeel van de vloot (%)?" in out
+    code, out, _ = run(capsys, "questionnaire", "diff", "1", "2", "--with", *v2, "--json")
+    assert [c["question"] for c in json.loads(out)["changed"]] == ["connectivity", "channel"]
+    code, _, err = run(capsys, "questionnaire", "diff", "1", "3", "--with", *v2)
+    assert code == 2 and "no content for mini version 3" in err
+    code, _, err = run(capsys, "questionnaire", "diff", "one", "2")
+    assert code == 2 and "expected VERSION or ID:VERSION" in err

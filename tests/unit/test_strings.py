@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from quickscan_app.domain.bidders import Response, Verdict
 from quickscan_app.domain.measures import MeasureKind, Phase, TenderSection
 from quickscan_app.domain.risk import Level
+from quickscan_app.domain.versions import COMPARED
 from quickscan_app.domain.workflow import Status
+from quickscan_app.exports.source import KINDS
 from quickscan_app.services.context import Role
 from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
 from quickscan_app.strings import STRINGS
@@ -52,9 +55,15 @@ def test_every_key_family_is_complete() -> None:
         "ui.decision": ["selected", "rejected", "open"],
         "ui.page": [*PAGES, "sign_in"],
         "ui.group": sorted({p.group for p in PAGES.values()} | {"account"}),
-        "ui.step": ["results", "plan", "submit"],
+        "ui.step": ["results", "plan", "submit", "award"],
+        "ui.award.status": ["draft", "submitted", "changes_requested", "approved"],
+        "ui.award.verdict": [v.value for v in Verdict],
+        "ui.award.verdict_long": [v.value for v in Verdict],
+        "ui.award.response": [r.value for r in Response],
         "exp.tender": [s.value for s in TenderSection],
-        "ui.export.kind": ["plan", "tender"],
+        "ui.export.kind": list(KINDS),
+        "diff.part": [*COMPARED, "options"],
+        "exp": [f"{kind}_title" for kind in KINDS] + [f"subject_{kind}" for kind in KINDS],
     }
     missing = [f"{prefix}.{name}" for prefix, names in families.items() for name in names]
     missing += [f"exp.tender.{s.value}.intro" for s in TenderSection]

@@ -6,14 +6,17 @@ import streamlit as st
 
 from quickscan_app.domain.workflow import EDITABLE, Status
 from quickscan_app.i18n import format_date, t
+from quickscan_app.services import versions
 from quickscan_app.services.context import Role
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
+from quickscan_app.ui.award_step import render_award
 from quickscan_app.ui.dossier_state import load, require_dossier_id, saver
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
+from quickscan_app.ui.version_notice import render_version_notice
 
 
 def render() -> None:
@@ -43,6 +46,9 @@ def render() -> None:
     st.caption(" · ".join(md(m) for m in meta if m))
     if Status(d.status) not in EDITABLE:
         st.info(t("ui.not_editable", lang).format(status=t(f"status.{d.status}", lang)))
+    newer = versions.newer_library(ctx, view.library)
+    if newer is not None and Status(d.status) in versions.UPGRADABLE:
+        render_version_notice(view, newer, run, lang)
 
     required = [q for q in view.assessment.visible if view.library.questionnaire.by_id[q].required]
     done = len(required) - len(view.assessment.open_required)
@@ -100,6 +106,8 @@ def render() -> None:
             steps_ui.render_results(view, lang)
         elif step == steps_ui.PLAN:
             steps_ui.render_plan(view, run, lang)
+        elif step == steps_ui.AWARD:
+            render_award(ctx, user, view, lang)
         else:
             steps_ui.render_submit(view, run, lang)
             render_exports(ctx, user, view, lang)

@@ -13,6 +13,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
+from quickscan_app.ui.award_review import render_bidder_review
 from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
@@ -158,6 +159,8 @@ def render() -> None:
                 f"{md(approval.approver.display_name)}, {when}, SHA-256 {approval.sha256}"
             )
         render_exports(ctx, user, view, lang)
+        if d.status == "approved":
+            render_bidder_review(ctx, user, view, lang)
 
     # Last element: the page is fully drawn for this dossier version (browser tests wait for it).
     st.markdown(

@@ -1,0 +1,264 @@
+"""Benchmark of the portfolio dashboard at scale: prints figures, asserts nothing.
+
+    .venv/bin/python bench/bench_portfolio.py [--sizes 10000,100000]
+
+Generates synthetic dossiers on a SQLite file and on PostgreSQL: each with 10 answers, three
+plan items (one overdue) and its risk cache, built from 40 answer profiles that were scored
+with the real engine (as the app's refresh would leave them). Then measures the dashboard's
+data load (staleness check, key figures, residual heatmap, first page of 50) as an
+administrator who sees everything, unfiltered and with a filter, median of 7 runs.
+
+PostgreSQL: QUICKSCAN_BENCH_PG_URL (default postgres@127.0.0.1:5432); a scratch database is
+created and dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, insert, select, text  # noqa: E402
+
+from quickscan_app.content import default_content_paths, load_content  # noqa: E402
+from quickscan_app.domain.answers import normalise_answers  # noqa: E402
+from quickscan_app.engine import assess  # noqa: E402
+from quickscan_app.services import users  # noqa: E402
+from quickscan_app.services.context import ServiceContext, system_actor  # noqa: E402
+from quickscan_app.services.dossiers import answer_json  # noqa: E402
+from quickscan_app.services.portfolio import PortfolioFilter, portfolio  # noqa: E402
+from quickscan_app.store.db import make_engine  # noqa: E402
+from quickscan_app.store.migrate import upgrade  # noqa: E402
+from quickscan_app.store.models import (  # noqa: E402
+    Answer,
+    Dossier,
+    DossierRisk,
+    DossierScenarioRisk,
+    PlanItem,
+)
+
+PG_URL = os.environ.get("QUICKSCAN_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432")
+PROFILES, CHUNK, RUNS = 40, 5_000, 7
+EXAMPLES = ROOT / "data" / "examples"
+AUTHORITIES = ["Douane (Belastingdienst)", "Koninklijke Marechaussee", "Rijkshavenmeester"]
+CATEGORIES = ["x_ray_parcel", "x_ray_air_cargo", "container_scanner", "radiation_portal"]
+STATUSES = ["draft", "submitted", "changes_requested", "approved", "archived"]
+
+
+def profiles(ctx: ServiceContext) -> list[dict]:
+    """Answer sets mixed from the three examples, each scored once with the real engine."""
+    import yaml
+
+    library = ctx.content.library()
+    examples = [
+        yaml.safe_load((EXAMPLES / f).read_text())["answers"]
+        for f in sorted(p.name for p in EXAMPLES.glob("*.yaml"))
+    ]
+    rng = random.Random(7)
+    result = []
+    measures = [m.id for m in library.catalogue.measures]
+    for _ in range(PROFILES):
+        raw = {q: rng.choice(examples).get(q) for q in examples[0]}
+        raw = {q: v for q, v in raw.items() if v is not None}
+        try:
+            answers = normalise_answers(library.questionnaire, raw)
+        except ValueError:
+            answers = normalise_answers(library.questionnaire, examples[0])
+        chosen = rng.sample(measures, 3)
+        scored = assess(library, answers, chosen)
+        residual = {r.scenario_id: r for r in scored.residual or ()}
+        result.append(
+            {
+                "answers": list(answers.items())[:10],
+                "chosen": chosen,
+                "overall": scored.overall_level.value,
+                "residual": (scored.residual_level or scored.overall_level).value,
+                "full": scored.full_risk_analysis_required,
+                "open": len(scored.open_required),
+                "scenarios": [
+                    (
+                        s.scenario_id,
+                        s.likelihood,
+                        s.impact,
+                        s.level.value,
+                        residual[s.scenario_id].likelihood,
+                        residual[s.scenario_id].impact,
+                        residual[s.scenario_id].level.value,
+                    )
+                    for s in scored.scenarios
+                ],
+            }
+        )
+    return result
+
+
+def generate(ctx: ServiceContext, count: int, owner: int, start_id: int) -> None:
+    """Dossiers ``start_id`` .. ``start_id + count - 1`` with answers, plan and risk cache."""
+    rng = random.Random(start_id)
+    now = datetime.now(UTC)
+    today = now.date()
+    shapes = profiles(ctx)
+    for first in range(start_id, start_id + count, CHUNK):
+        ids = range(first, min(first + CHUNK, start_id + count))
+        dossiers, answers, items, risks, scenarios = [], [], [], [], []
+        for i in ids:
+            shape = shapes[i % PROFILES]
+            dossiers.append(
+                {
+                    "id": i,
+                    "title": f"Scanner {i}",
+                    "reference": f"BENCH-{i}",
+                    "contracting_authority": AUTHORITIES[i % 3],
+                    "object_category": CATEGORIES[i % 4],
+                    "owner_id": owner,
+                    "questionnaire_id": "scan-detection",
+                    "questionnaire_version": 1,
+                    "status": STATUSES[i % 5],
+                    "revision": 1,
+                    "lock_version": 1,
+                    "language": "nl",
+                    "demo": False,
+                    "created_at": now,
+                    "updated_at": now,
+                    "updated_by_id": owner,
+                    "last_change": "bench",
+                    "submitted_once": i % 5 != 0,
+                    "planned_publication_date": today + timedelta(days=rng.randint(-30, 365)),
+                }
+            )
+            answers += [
+                {
+                    "dossier_id": i,
+                    "question_id": q,
+                    "value": answer_json(v),
+                    "updated_by": owner,
+                    "updated_at": now,
+                }
+                for q, v in shape["answers"]
+            ]
+            items += [
+                {
+                    "dossier_id": i,
+                    "measure_id": m,
+                    "decision": "selected",
+                    "owner": "Contractmanager",
+                    "phase": "in_tender_documents",
+                    "due_date": today + timedelta(days=(-20 if n == 0 else 60)),
+                    "status": "planned",
+                    "updated_by": owner,
+                    "updated_at": now,
+                }
+                for n, m in enumerate(shape["chosen"])
+            ]
+            risks.append(
+                {
+                    "dossier_id": i,
+                    "lock_version": 1,
+                    "overall_level": shape["overall"],
+                    "residual_level": shape["residual"],
+                    "full_analysis": shape["full"],
+                    "open_required": shape["open"],
+                    "computed_at": now,
+                }
+            )
+            scenarios += [
+                dict(
+                    zip(
+                        (
+                            "scenario_id",
+                            "likelihood",
+                            "impact",
+                            "level",
+                            "residual_likelihood",
+                            "residual_impact",
+                            "residual_level",
+                        ),
+                        s,
+                        strict=True,
+                    ),
+                    dossier_id=i,
+                )
+                for s in shape["scenarios"]
+            ]
+        with ctx.engine.begin() as conn:
+            for model, rows in (
+                (Dossier, dossiers),
+                (Answer, answers),
+                (PlanItem, items),
+                (DossierRisk, risks),
+                (DossierScenarioRisk, scenarios),
+            ):
+                conn.execute(insert(model), rows)
+
+
+def median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
+    fn()  # warm
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def run(url: str, label: str, sizes: list[int]) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
+    owner = users.add_user(ctx, system_actor("bench"), "bench", "bench-password-123", ["officer"])
+    admin = system_actor("bench")
+    filtered = PortfolioFilter(
+        statuses=("submitted", "approved"), residual_levels=("high",), authorities=(AUTHORITIES[0],)
+    )
+    made = 0
+    for size in sizes:
+        start = time.perf_counter()
+        generate(ctx, size - made, owner, made + 1)
+        made = size
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
+        seconds = time.perf_counter() - start
+        whole = median_ms(lambda: portfolio(ctx, admin))
+        narrow = median_ms(lambda: portfolio(ctx, admin, filtered))
+        last_page = size // 50 - 1
+        last = median_ms(lambda: portfolio(ctx, admin, page=last_page))  # noqa: B023
+        with ctx.factory() as session:
+            count = session.execute(select(Dossier.id).order_by(Dossier.id.desc())).first()
+        print(
+            f"{label:<10} {size:>8,} dossiers (generated in {seconds:5.1f} s, last id {count[0]}): "
+            f"dashboard {whole:7.1f} ms, filtered {narrow:7.1f} ms, last page {last:7.1f} ms"
+        )
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000")
+    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        run(f"sqlite:///{Path(tmp) / 'bench.db'}", "SQLite", sizes)
+    name = f"qs_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(f"{PG_URL}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        run(f"{PG_URL}/{name}", "PostgreSQL", sizes)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""The award phase: record bidders, check each against the approved plan, have the check
+reviewed (four-eyes). Every step is an audit event; an approved check is frozen with its
+SHA-256, like the plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from quickscan_app.domain.answers import AnswerError, normalise_answer
+from quickscan_app.domain.bidders import (
+    BidderResult,
+    Response,
+    bidder_requirements,
+    check_bidder,
+    per_bidder_questions,
+)
+from quickscan_app.domain.library import Library
+from quickscan_app.domain.workflow import Status
+from quickscan_app.services import authz
+from quickscan_app.services.audit import canonical_json, timestamp
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.dossiers import answer_json, answers_of, library_of
+from quickscan_app.services.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    WorkflowError,
+)
+from quickscan_app.services.snapshot import sha256_text
+from quickscan_app.services.unit import Work, check_account, unit_of_work
+from quickscan_app.store.models import Bidder, Dossier, PlanItem
+
+EDITABLE = ("draft", "changes_requested")
+TEXT_FIELDS = {"name": 200, "registration_country": 100, "parent_country": 100,
+               "ownership": 5000, "subcontractors": 5000}  # fmt: skip
+MAX_NOTE = 2000
+
+
+@dataclass(frozen=True)
+class BidderView:
+    bidder: Bidder
+    result: BidderResult
+    requirements: list[str]
+    questions: list[str]
+
+
+def _chosen(session: Session, dossier_id: int) -> list[str]:
+    return list(
+        session.execute(
+            select(PlanItem.measure_id).where(
+                PlanItem.dossier_id == dossier_id, PlanItem.decision == "selected"
+            )
+        ).scalars()
+    )
+
+
+def _approved_dossier(work: Work, dossier_id: int) -> Dossier:
+    dossier = work.dossier(dossier_id)
+    authz.require_owner(work.actor, dossier)
+    if Status(dossier.status) is not Status.APPROVED:
+        raise WorkflowError("bidders_need_approval", dossier=dossier.id, status=dossier.status)
+    return dossier
+
+
+def _bidder(work: Work, bidder_id: int) -> tuple[Bidder, Dossier]:
+    bidder = work.session.get(Bidder, bidder_id)
+    if bidder is None:
+        raise NotFound("bidder_not_found", bidder=bidder_id)
+    return bidder, work.dossier(bidder.dossier_id)
+
+
+def _claim(work: Work, bidder: Bidder, expected_version: int) -> None:
+    """Optimistic lock on the bidder record: one UPDATE that names the version it saw."""
+    claimed = work.session.execute(
+        update(Bidder)
+        .where(Bidder.id == bidder.id, Bidder.lock_version == expected_version)
+        .values(lock_version=Bidder.lock_version + 1, updated_at=work.ctx.clock())
+        .returning(Bidder.lock_version)
+    ).scalar_one_or_none()
+    if claimed is None:
+        raise Conflict("bidder_stale", bidder=bidder.id)
+    work.session.refresh(bidder)
+    editors = dict(bidder.editors or {})
+    if work.actor.user_id is not None:
+        editors[str(work.actor.user_id)] = True
+    bidder.editors = editors
+
+
+def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dict[str, Any]:
+    """Text fields trimmed and bounded, answers checked against the per-bidder questions,
+    responses only for the plan's requirements; any other key is refused by name."""
+    allowed = {*TEXT_FIELDS, "answers", "responses"}
+    for key in data:
+        if key not in allowed:
+            raise InvalidInput("invalid_field", field=key, problem="not a bidder field")
+    clean: dict[str, Any] = {}
+    for key, limit in TEXT_FIELDS.items():
+        if key in data:
+            value = (data[key] or "").strip()
+            if len(value) > limit:
+                raise InvalidInput(
+                    "invalid_field", field=key, problem=f"at most {limit} characters"
+                )
+            clean[key] = value or None
+    if "name" in clean and not clean["name"]:
+        raise InvalidInput("invalid_field", field="name", problem="a bidder needs a name")
+    if "answers" in data:
+        questions = library.questionnaire.by_id
+        own = set(per_bidder_questions(library))
+        answers = {}
+        for question_id, raw in (data["answers"] or {}).items():
+            if question_id not in own:
+                raise InvalidInput("invalid_field", field=f"answers.{question_id}",
+                                   problem="not a per-bidder question")  # fmt: skip
+            if raw is None:
+                continue
+            try:
+                answers[question_id] = answer_json(normalise_answer(questions[question_id], raw))
+            except AnswerError as exc:
+                raise InvalidInput("invalid_answer", question=question_id,
+                                   problem=exc.message) from None  # fmt: skip
+        clean["answers"] = answers
+    if "responses" in data:
+        wanted = {m.id for m in bidder_requirements(library, chosen)}
+        responses = {}
+        for measure_id, entry in (data["responses"] or {}).items():
+            if measure_id not in wanted:
+                raise InvalidInput("invalid_field", field=f"responses.{measure_id}",
+                                   problem="not a requirement of the approved plan")  # fmt: skip
+            try:
+                response = Response(entry.get("response"))
+            except ValueError:
+                raise InvalidInput("invalid_field", field=f"responses.{measure_id}",
+                                   problem="met | not_met | unknown") from None  # fmt: skip
+            note = (entry.get("note") or "").strip()[:MAX_NOTE]
+            responses[measure_id] = {"response": response.value, "note": note}
+        clean["responses"] = responses
+    return clean
+
+
+def add_bidder(ctx: ServiceContext, actor: Actor, dossier_id: int, data: dict[str, Any]) -> int:
+    """A new bidder on an approved dossier, starting from the dossier's own answers."""
+    with unit_of_work(ctx, actor, "bidder.add", "dossier", dossier_id) as work:
+        dossier = _approved_dossier(work, dossier_id)
+        library = library_of(ctx, dossier)
+        clean = _validated(
+            library, _chosen(work.session, dossier.id), {"answers": {}, "responses": {}, **data}
+        )
+        if not clean.get("name"):
+            raise InvalidInput("invalid_field", field="name", problem="a bidder needs a name")
+        now = ctx.clock()
+        bidder = Bidder(
+            dossier_id=dossier.id, revision=dossier.revision, status="draft", lock_version=1,
+            entered_by_id=actor.user_id, editors={str(actor.user_id): True},
+            created_at=now, updated_at=now, **clean,
+        )  # fmt: skip
+        work.session.add(bidder)
+        work.session.flush()
+        work.details.update({"bidder": bidder.id, "name": bidder.name})
+        return bidder.id
+
+
+def update_bidder(
+    ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int, data: dict[str, Any]
+) -> int:
+    with unit_of_work(ctx, actor, "bidder.update", "bidder", bidder_id) as work:
+        bidder, dossier = _bidder(work, bidder_id)
+        work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
+        authz.require_owner(actor, dossier)
+        if bidder.status not in EDITABLE:
+            raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
+        clean = _validated(library_of(ctx, dossier), _chosen(work.session, dossier.id), data)
+        _claim(work, bidder, expected_version)
+        for key, value in clean.items():
+            setattr(bidder, key, value)
+        work.details.update({"fields": sorted(clean)})
+        return bidder.lock_version
+
+
+def submit_bidder(ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int) -> int:
+    with unit_of_work(ctx, actor, "bidder.submit", "bidder", bidder_id) as work:
+        bidder, dossier = _bidder(work, bidder_id)
+        work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
+        authz.require_owner(actor, dossier)
+        if bidder.status not in EDITABLE:
+            raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
+        _claim(work, bidder, expected_version)
+        bidder.status = "submitted"
+        return bidder.lock_version
+
+
+def decide_bidder(
+    ctx: ServiceContext,
+    actor: Actor,
+    bidder_id: int,
+    expected_version: int,
+    *,
+    approve: bool,
+    note: str | None = None,
+) -> str | None:
+    """A reviewer approves the check (frozen, returns its SHA-256) or sends it back with a
+    note. Four-eyes: nobody who owns the dossier or entered or changed the bidder."""
+    action = "bidder.approve" if approve else "bidder.request_changes"
+    with unit_of_work(ctx, actor, action, "bidder", bidder_id) as work:
+        bidder, dossier = _bidder(work, bidder_id)
+        work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
+        authz.require_view(actor, dossier)
+        authz.require_role(actor, Role.REVIEWER)
+        if authz.is_owner(actor, dossier):
+            raise PermissionDenied("four_eyes_owner")
+        if str(actor.user_id) in (bidder.editors or {}):
+            raise PermissionDenied("four_eyes_answered")
+        if bidder.status != "submitted":
+            raise WorkflowError("bidder_not_submitted", bidder=bidder.id, status=bidder.status)
+        note = (note or "").strip()[:MAX_NOTE] or None
+        if not approve and not note:
+            raise InvalidInput("note_required")
+        view = _view(ctx, work.session, bidder, dossier)
+        version = bidder.lock_version
+        claimed = work.session.execute(
+            update(Bidder)
+            .where(Bidder.id == bidder.id, Bidder.lock_version == expected_version)
+            .values(lock_version=version + 1)
+            .returning(Bidder.lock_version)
+        ).scalar_one_or_none()
+        if claimed is None:
+            raise Conflict("bidder_stale", bidder=bidder.id)
+        now = ctx.clock()
+        bidder.lock_version = claimed
+        bidder.status = "approved" if approve else "changes_requested"
+        bidder.decided_by_id, bidder.decided_at, bidder.decision_note = actor.user_id, now, note
+        if not approve:
+            return None
+        text = canonical_json(bidder_record(view, approved_by=actor.name, approved_at=now))
+        bidder.snapshot, bidder.sha256 = text, sha256_text(text)
+        work.details["sha256"] = bidder.sha256
+        return bidder.sha256
+
+
+def bidder_record(view: BidderView, **approval: Any) -> dict[str, Any]:
+    """The bidder and its check in plain JSON types: what an approval freezes."""
+    b, r = view.bidder, view.result
+    return {
+        "format": "quickscan-bidder/1",
+        "dossier": b.dossier_id, "revision": b.revision, "bidder": b.id, "name": b.name,
+        "registration_country": b.registration_country, "parent_country": b.parent_country,
+        "ownership": b.ownership, "subcontractors": b.subcontractors,
+        "answers": dict(sorted((b.answers or {}).items())),
+        "requirements": [
+            {"measure": c.measure, "response": c.response.value, "note": c.note,
+             "knock_out": c.knock_out} for c in r.requirements
+        ],
+        "residual_level": r.residual_level.value,
+        "plan_residual_level": (r.plan.residual_level or r.plan.overall_level).value,
+        "worse": [{"scenario": s, "plan": a.value, "bidder": b2.value} for s, a, b2 in r.worse],
+        "verdict": r.verdict.value,
+        "approval": {k: timestamp(v) if hasattr(v, "tzinfo") else v for k, v in approval.items()},
+    }  # fmt: skip
+
+
+def _view(ctx: ServiceContext, session: Session, bidder: Bidder, dossier: Dossier) -> BidderView:
+    library = library_of(ctx, dossier)
+    chosen = _chosen(session, dossier.id)
+    questions = library.questionnaire.by_id
+    own = {
+        q: normalise_answer(questions[q], v)
+        for q, v in (bidder.answers or {}).items()
+        if q in questions
+    }
+    responses = {
+        m: (Response(e["response"]), e.get("note") or "")
+        for m, e in (bidder.responses or {}).items()
+    }
+    result = check_bidder(library, answers_of(session, library, dossier.id), chosen, own, responses)
+    return BidderView(
+        bidder,
+        result,
+        [m.id for m in bidder_requirements(library, chosen)],
+        per_bidder_questions(library),
+    )
+
+
+def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[BidderView]:
+    """The dossier's bidders with their check, for whoever may see the dossier."""
+    with ctx.factory() as session:
+        check_account(session, actor)
+        dossier = session.get(Dossier, dossier_id)
+        if dossier is None:
+            raise NotFound("not_found", dossier=dossier_id)
+        authz.require_view(actor, dossier)
+        rows = session.execute(
+            select(Bidder).where(Bidder.dossier_id == dossier_id).order_by(Bidder.id)
+        ).scalars()
+        return [_view(ctx, session, b, dossier) for b in rows]

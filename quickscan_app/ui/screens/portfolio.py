@@ -1,0 +1,172 @@
+"""The portfolio dashboard: filters, key figures, the residual heatmap, deadlines and overdue
+measures, one page of dossiers at a time, and the whole filtered table as CSV or XLSX."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from quickscan_app.domain.risk import Level
+from quickscan_app.domain.workflow import Status
+from quickscan_app.exports.portfolio_table import portfolio_frame
+from quickscan_app.i18n import t
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.errors import ServiceError
+from quickscan_app.services.portfolio import (
+    DEADLINE_DAYS,
+    PortfolioFilter,
+    category_labels,
+    export_portfolio,
+    portfolio,
+)
+from quickscan_app.ui import session
+from quickscan_app.ui.risk_panel import grid_html
+from quickscan_app.ui.runtime import service_context
+
+PAGE_SIZE = 50
+_PAGE = "qs_portfolio_page"
+_MADE = "qs_portfolio_export"
+
+
+def _filters(
+    choices: dict[str, list[str]], lang: str, label: Callable[[str], str]
+) -> PortfolioFilter:
+    with (
+        st.expander(t("ui.portfolio.filters", lang), expanded=False),
+        st.form("qs_portfolio_filters"),
+    ):
+        col_a, col_b = st.columns(2)
+        statuses = col_a.multiselect(
+                t("ui.portfolio.status", lang), [s.value for s in Status],
+                default=[s.value for s in Status if s is not Status.ARCHIVED],
+                format_func=lambda s: t(f"status.{s}", lang), key="qs_pf_status",
+            )  # fmt: skip
+        levels = col_b.multiselect(
+                t("ui.portfolio.level", lang), [lv.value for lv in Level],
+                format_func=lambda lv: t(f"level.{lv}", lang), key="qs_pf_level",
+            )  # fmt: skip
+        authorities = col_a.multiselect(
+                t("ui.portfolio.authority", lang), choices.get("authorities", []),
+                key="qs_pf_authority",
+            )  # fmt: skip
+        categories = col_b.multiselect(
+                t("ui.portfolio.category", lang), choices.get("categories", []),
+                format_func=label, key="qs_pf_category",
+            )  # fmt: skip
+        start = col_a.date_input(
+            t("ui.portfolio.from", lang), value=None, format="DD-MM-YYYY", key="qs_pf_from"
+        )
+        end = col_b.date_input(
+            t("ui.portfolio.to", lang), value=None, format="DD-MM-YYYY", key="qs_pf_to"
+        )
+        text = st.text_input(t("ui.portfolio.text", lang), max_chars=200, key="qs_pf_text")
+        flagged = st.checkbox(t("ui.portfolio.flagged_only", lang), key="qs_pf_flagged")
+        if st.form_submit_button(t("ui.portfolio.apply", lang), type="primary"):
+            st.session_state[_PAGE] = 0
+    return PortfolioFilter(
+        statuses=tuple(statuses), residual_levels=tuple(levels),
+        authorities=tuple(authorities), categories=tuple(categories),
+        publication_from=start, publication_to=end, text=text, flagged_only=flagged,
+    )  # fmt: skip
+
+
+def render() -> None:
+    lang = session.lang()
+    user = session.require(Role.OFFICER, Role.REVIEWER, Role.ADMIN)
+    ctx = service_context()
+    st.title(t("ui.page.portfolio", lang))
+    st.caption(t("ui.portfolio.intro", lang).format(days=DEADLINE_DAYS))
+    choices = st.session_state.get("qs_pf_choices", {})
+    label = category_labels(ctx, lang)
+    flt = _filters(choices, lang, label)
+    page = st.session_state.get(_PAGE, 0)
+    try:
+        result = portfolio(ctx, user, flt, page=page, page_size=PAGE_SIZE)
+    except ServiceError as exc:
+        st.error(exc.message(lang))
+        st.stop()
+    if result.choices != choices:
+        st.session_state["qs_pf_choices"] = result.choices
+        st.rerun()
+    if page >= result.pages:
+        st.session_state[_PAGE] = result.pages - 1
+        st.rerun()
+
+    figures = st.columns(5)
+    high = result.by_residual.get("high", 0) + result.by_residual.get("very_high", 0)
+    for column, key, value in zip(
+        figures,
+        ("total", "flagged", "overdue", "approved", "high"),
+        (result.total, result.flagged, result.overdue_measures,
+         result.by_status.get("approved", 0), high),
+        strict=True,
+    ):  # fmt: skip
+        column.metric(t(f"ui.portfolio.{key}", lang), value)
+    if result.flagged:
+        st.warning(t("ui.deadline_warning", lang).format(count=result.flagged))
+
+    left, right = st.columns([3, 2])
+    with left:
+        library = ctx.content.library()
+        cells = {cell: str(count) for cell, count in result.heatmap.items()}
+        st.markdown(
+            grid_html(library, cells, t("ui.portfolio.heatmap", lang), lang),
+            unsafe_allow_html=True,
+        )
+        st.caption(t("ui.portfolio.heatmap_note", lang))
+    with right:
+        st.markdown(f"**{t('ui.portfolio.by_level', lang)}**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("ui.portfolio.level", lang): [t(f"level.{lv.value}", lang) for lv in Level],
+                    t("ui.portfolio.total", lang): [
+                        result.by_residual.get(lv.value, 0) for lv in Level
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+
+    if not result.rows:
+        st.info(t("ui.portfolio.none", lang))
+    else:
+        today = ctx.clock().date()
+        st.dataframe(portfolio_frame(result.rows, today, lang, label), hide_index=True)
+        col_prev, col_page, col_next = st.columns([1, 3, 1], vertical_alignment="center")
+        if col_prev.button(t("ui.portfolio.previous", lang), disabled=page == 0, key="qs_pf_prev"):
+            st.session_state[_PAGE] = page - 1
+            st.rerun()
+        col_page.caption(
+            t("ui.portfolio.page", lang).format(
+                page=page + 1, pages=result.pages, total=result.total
+            )
+        )
+        if col_next.button(
+            t("ui.portfolio.next", lang), disabled=page + 1 >= result.pages, key="qs_pf_next"
+        ):
+            st.session_state[_PAGE] = page + 1
+            st.rerun()
+        _export(ctx, user, flt, lang)
+    st.markdown('<span data-page-ready="portfolio"></span>', unsafe_allow_html=True)
+
+
+def _export(ctx: ServiceContext, user: Actor, flt: PortfolioFilter, lang: str) -> None:
+    st.markdown(f"**{t('ui.portfolio.export', lang)}**")
+    col_csv, col_xlsx, col_download = st.columns([1, 1, 3], vertical_alignment="bottom")
+    for column, fmt in ((col_csv, "csv"), (col_xlsx, "xlsx")):
+        if column.button(fmt.upper(), key=f"qs_pf_make_{fmt}", width="stretch"):
+            try:
+                st.session_state[_MADE] = (flt, export_portfolio(ctx, user, flt, fmt, lang))
+            except ServiceError as exc:
+                st.error(exc.message(lang))
+    made = st.session_state.get(_MADE)
+    if made is not None and made[0] == flt:
+        result = made[1]
+        col_download.download_button(
+            t("ui.export.download", lang).format(name=result.name), data=result.data,
+            file_name=result.name, mime=result.media_type, type="primary",
+            icon=":material/download:", key="qs_pf_download",
+        )  # fmt: skip
