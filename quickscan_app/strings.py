@@ -586,6 +586,11 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Het besluit over de bieder is vastgelegd.",
         "en": "The decision on the bidder is recorded.",
     },
+    "ui.award.waiting": {
+        "nl": "Toetsen van bieders ter beoordeling ({count})",
+        "en": "Bidder checks to review ({count})",
+    },
+    "ui.award.waiting_item": {"nl": "{bidder} — {dossier}", "en": "{bidder} — {dossier}"},
     "ui.award.none": {"nl": "Nog geen bieders vastgelegd.", "en": "No bidders recorded yet."},
     "ui.export.title": {"nl": "Exporteren", "en": "Export"},
     "ui.export.approved_note": {

@@ -297,3 +297,32 @@ def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Bid
             select(Bidder).where(Bidder.dossier_id == dossier_id).order_by(Bidder.id)
         ).scalars()
         return [_view(ctx, session, b, dossier) for b in rows]
+
+
+@dataclass(frozen=True)
+class WaitingCheck:
+    dossier_id: int
+    dossier_title: str
+    bidder_id: int
+    bidder_name: str
+
+
+def waiting_checks(ctx: ServiceContext, actor: Actor) -> list[WaitingCheck]:
+    """Submitted bidder checks this reviewer may decide (not on own dossiers or own edits)."""
+    if not actor.has(Role.REVIEWER):
+        return []
+    with ctx.factory() as session:
+        check_account(session, actor)
+        rows = session.execute(
+            select(Bidder, Dossier)
+            .join(Dossier, Dossier.id == Bidder.dossier_id)
+            .where(Bidder.status == "submitted", Dossier.status == Status.APPROVED.value)
+            .order_by(Bidder.updated_at)
+        ).all()
+    return [
+        WaitingCheck(d.id, d.title, b.id, b.name)
+        for b, d in rows
+        if authz.can_view(actor, d)
+        and not authz.is_owner(actor, d)
+        and str(actor.user_id) not in (b.editors or {})
+    ]

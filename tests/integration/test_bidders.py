@@ -139,3 +139,12 @@ def test_approved_checks_go_into_the_award_report(ctx, people, approved) -> None
     assert exports.verify_file(ctx, people.olga, pdf.data).outcome == "match"
     again = exports.export_document(ctx, people.rita, approved, "award", "pdf")
     assert again.data == pdf.data  # same approved checks, same bytes
+
+
+def test_reviewers_see_waiting_checks_they_may_decide(ctx, people, approved) -> None:
+    b = bidder(ctx, people, approved, "Scanco")
+    assert bidders.waiting_checks(ctx, people.rita) == []
+    bidders.submit_bidder(ctx, people.olga, b, 1)
+    [waiting] = bidders.waiting_checks(ctx, people.rita)
+    assert (waiting.bidder_id, waiting.dossier_id) == (b, approved)
+    assert bidders.waiting_checks(ctx, people.olga) == []  # an officer decides nothing

@@ -29,6 +29,8 @@ def test_officer_checks_a_bidder_and_a_reviewer_approves(at, ctx) -> None:
 
     reviewer = AppTest.from_file(str(APP), default_timeout=60)
     signed_in(reviewer, ctx, "reviewer")
+    reviewer.switch_page("views/review_queue.py").run()
+    assert "Toetsen van bieders ter beoordeling (1)" in [h.value for h in reviewer.header]
     reviewer.query_params["dossier"] = str(approved)
     reviewer.switch_page("views/review.py").run()
     reviewer.button(key=f"qs_bidder_ok_{found.bidder.id}").click().run()

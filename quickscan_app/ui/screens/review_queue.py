@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from quickscan_app.i18n import t
+from quickscan_app.services import bidders
 from quickscan_app.services.context import Role
 from quickscan_app.services.overview import overview
 from quickscan_app.ui import session
@@ -42,6 +43,16 @@ def render() -> None:
             open_dossier("views/review.py", chosen)
     else:
         st.info(t("ui.queue_empty", lang))
+    checks = bidders.waiting_checks(ctx, user)
+    if checks:
+        st.header(t("ui.award.waiting", lang).format(count=len(checks)))
+        for check in checks:
+            if st.button(
+                t("ui.award.waiting_item", lang).format(bidder=check.bidder_name,
+                                                        dossier=check.dossier_title),
+                key=f"qs_bidder_waiting_{check.bidder_id}",
+            ):  # fmt: skip
+                open_dossier("views/review.py", check.dossier_id)
     st.header(t("ui.decided", lang))
     if decided:
         earlier = render_table(decided, lang, "qs_queue_decided", today)
