@@ -8,27 +8,25 @@ with the real engine (as the app's refresh would leave them). Then measures the 
 data load (staleness check, key figures, residual heatmap, first page of 50) as an
 administrator who sees everything, unfiltered and with a filter, median of 7 runs.
 
-PostgreSQL: QUICKSCAN_BENCH_PG_URL (default postgres@127.0.0.1:5432); a scratch database is
+PostgreSQL: QUICKSCAN_TEST_PG_URL (default postgres@127.0.0.1:5432); a scratch database is
 created and dropped.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, insert, select, text  # noqa: E402
+from sqlalchemy import insert, select, text  # noqa: E402
 
 from quickscan_app.content import default_content_paths, load_content  # noqa: E402
 from quickscan_app.domain.answers import normalise_answers  # noqa: E402
@@ -46,8 +44,8 @@ from quickscan_app.store.models import (  # noqa: E402
     DossierScenarioRisk,
     PlanItem,
 )
+from tests.pg import pg_database  # noqa: E402
 
-PG_URL = os.environ.get("QUICKSCAN_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432")
 PROFILES, CHUNK, RUNS = 40, 5_000, 7
 EXAMPLES = ROOT / "data" / "examples"
 AUTHORITIES = ["Douane (Belastingdienst)", "Koninklijke Marechaussee", "Rijkshavenmeester"]
@@ -215,7 +213,9 @@ def run(url: str, label: str, sizes: list[int]) -> None:
     engine = make_engine(url)
     upgrade(engine)
     ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
-    owner = users.add_user(ctx, system_actor("bench"), "bench", "bench-password-123", ["officer"])
+    owner = users.add_user(
+        ctx, system_actor("bench"), "bench", "Zomer-aan-de-Maas met 3 honden", ["officer"]
+    )
     admin = system_actor("bench")
     filtered = PortfolioFilter(
         statuses=("submitted", "approved"), residual_levels=("high",), authorities=(AUTHORITIES[0],)
@@ -248,16 +248,8 @@ def main() -> None:
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         run(f"sqlite:///{Path(tmp) / 'bench.db'}", "SQLite", sizes)
-    name = f"qs_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(f"{PG_URL}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        run(f"{PG_URL}/{name}", "PostgreSQL", sizes)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with pg_database("qs_bench") as (_, url):  # a scratch database, dropped after
+        run(url, "PostgreSQL", sizes)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,9 @@ def prepared(url: str) -> tuple[ServiceContext, Actor, int]:
     engine = make_engine(url)
     upgrade(engine)
     ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
-    user_id = users.add_user(ctx, system_actor("bench"), "bench", "bench-password-123", ["officer"])
+    user_id = users.add_user(
+        ctx, system_actor("bench"), "bench", "Zomer-aan-de-Maas met 3 honden", ["officer"]
+    )
     actor = Actor(user_id, "bench", frozenset({Role.OFFICER}), "bench")
     return ctx, actor, dossiers.create_dossier(ctx, actor, {"title": "Bench"})
 

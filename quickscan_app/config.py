@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = 30_000
     language: Literal["nl", "en"] = "nl"
     """Language of command-line messages."""
+    max_failed_sign_ins_per_origin: int = 30
+    """Failed sign-ins from one origin within 15 minutes before that origin waits; 0 turns it
+    off (behind a proxy that hides client addresses every user shares one origin)."""
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Ongeldige waarde voor '{field}': {problem}",
         "en": "Invalid value for '{field}': {problem}",
     },
+    "err.login_throttled": {
+        "nl": "Te veel mislukte pogingen om in te loggen. Probeer het over {minutes} minuten opnieuw, of vraag de beheerder om hulp.",
+        "en": "Too many failed sign-in attempts. Try again in {minutes} minutes, or ask the administrator for help.",
+    },
+    "err.password_common": {
+        "nl": "Dit wachtwoord is te makkelijk te raden (een bekend wachtwoord, de gebruikersnaam of een herhaling). Kies een langere zin van eigen woorden.",
+        "en": "This password is too easy to guess (a known password, the user name or a repetition). Choose a longer phrase of your own words.",
+    },
     "err.login_failed": {
         "nl": "Onbekende gebruikersnaam of onjuist wachtwoord.",
         "en": "Unknown user name or wrong password.",

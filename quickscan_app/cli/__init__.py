@@ -11,7 +11,13 @@ from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from quickscan_app.answer_files import AnswerFileError
-from quickscan_app.cli import content_commands, export_commands, serve_command, store_commands
+from quickscan_app.cli import (
+    backup_commands,
+    content_commands,
+    export_commands,
+    serve_command,
+    store_commands,
+)
 from quickscan_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError
 from quickscan_app.content import ContentError
 from quickscan_app.services.errors import ServiceError
@@ -60,5 +66,6 @@ def _parser() -> argparse.ArgumentParser:
     content_commands.register(commands)
     store_commands.register(commands)
     export_commands.register(commands)
+    backup_commands.register(commands)
     serve_command.register(commands)
     return parser

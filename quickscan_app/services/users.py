@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from quickscan_app.config import get_settings
 from quickscan_app.services import authz
+from quickscan_app.services.audit import timestamp
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import (
     AuthenticationFailed,
@@ -14,9 +17,14 @@ from quickscan_app.services.errors import (
     NotFound,
     ServiceError,
 )
-from quickscan_app.services.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
-from quickscan_app.services.unit import record_refusal, unit_of_work
-from quickscan_app.store.models import User, UserRole
+from quickscan_app.services.passwords import (
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    too_common,
+    verify_password,
+)
+from quickscan_app.services.unit import Work, record_refusal, unit_of_work
+from quickscan_app.store.models import AuditEvent, User, UserRole
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,14 @@ class UserInfo:
     roles: tuple[str, ...]
     active: bool
     demo: bool
+
+
+def check_password(password: str, user_name: str) -> None:
+    """Long enough, and not one that is guessed early (see ``passwords.too_common``)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("password_too_short", length=MIN_PASSWORD_LENGTH)
+    if too_common(password, user_name):
+        raise InvalidInput("password_common")
 
 
 def _roles(names: list[str] | tuple[str, ...]) -> list[Role]:
@@ -57,8 +73,7 @@ def add_user(
         if not name or len(name) > 64 or any(c.isspace() for c in name):
             raise InvalidInput("invalid_field", field="name", problem="1-64 characters, no spaces")
         checked_roles = _roles(roles)
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise InvalidInput("password_too_short", length=MIN_PASSWORD_LENGTH)
+        check_password(password, name)
         if work.session.execute(select(User.id).where(User.name == name)).first():
             raise InvalidInput("user_exists", user=name)
         user = User(
@@ -101,8 +116,7 @@ def set_roles(ctx: ServiceContext, actor: Actor, name: str, roles: list[str]) ->
 def set_password(ctx: ServiceContext, actor: Actor, name: str, password: str) -> None:
     with unit_of_work(ctx, actor, "user.password", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise InvalidInput("password_too_short", length=MIN_PASSWORD_LENGTH)
+        check_password(password, name)
         user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
         if user is None:
             raise NotFound("user_not_found", user=name)
@@ -122,10 +136,43 @@ def list_users(ctx: ServiceContext, actor: Actor) -> list[UserInfo]:
         ]
 
 
+LOCKOUT_MINUTES = 15
+LOCKOUT_WINDOW = timedelta(minutes=LOCKOUT_MINUTES)
+MAX_FAILED_PER_ACCOUNT = 5
+"""Failed sign-ins in a row (within the window) after which the account waits."""
+
+
+def _throttled(work: Work, name: str, origin: str) -> bool:
+    """Too many recent failures for this account or from this origin. Read from the audit
+    trail, so the limit holds across every app server on the same database."""
+    since = timestamp(work.ctx.clock() - LOCKOUT_WINDOW)
+    recent = (
+        select(AuditEvent.result)
+        .where(AuditEvent.action == "login", AuditEvent.object_id == name,
+               AuditEvent.occurred_at >= since)
+        .order_by(AuditEvent.seq.desc())
+        .limit(MAX_FAILED_PER_ACCOUNT)
+    )  # fmt: skip
+    results = list(work.session.execute(recent).scalars())
+    if len(results) == MAX_FAILED_PER_ACCOUNT and all(r == "denied" for r in results):
+        return True
+    from_origin = (
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.action == "login", AuditEvent.origin == origin[:120],
+               AuditEvent.result == "denied", AuditEvent.occurred_at >= since)
+    )  # fmt: skip
+    limit = get_settings().max_failed_sign_ins_per_origin  # guessing across accounts
+    return limit > 0 and work.session.execute(from_origin).scalar_one() >= limit
+
+
 def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> Actor:
-    """Check a password; every attempt, good or bad, is an audit event."""
+    """Check a password; every attempt, good or bad, is an audit event. After too many
+    failures the account (or origin) waits: refused without looking at the password."""
     anonymous = Actor(None, name[:64] or "?", frozenset(), origin)
     with unit_of_work(ctx, anonymous, "login", "user", name[:64]) as work:
+        if _throttled(work, name[:64], origin):
+            raise AuthenticationFailed("login_throttled", minutes=LOCKOUT_MINUTES)
         user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
         valid = verify_password(user.password_hash if user else None, password)
         if user is None or not valid or not user.active:

@@ -287,6 +287,11 @@ class AuditEvent(Base):
     """Append-only; each row carries the hash of the one before (BIO2 8.15.01 fields)."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        # Sign-in throttling reads recent login attempts per account and per origin.
+        Index("ix_audit_events_account", "action", "object_id", "seq"),
+        Index("ix_audit_events_origin", "action", "origin", "occurred_at"),
+    )
 
     seq: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False

@@ -196,3 +196,20 @@ def test_export_refusals_are_clear(cli, tmp_path) -> None:
     assert code == 2 and "cannot read" in err
     assert cli("export", "verify")[0] == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_backup_and_restore_commands(cli, tmp_path, monkeypatch) -> None:
+    cli("demo")
+    target = tmp_path / "out.qsbak"
+    code, out, _ = cli("backup", str(target))
+    assert code == 0 and "rows" in out
+    code, _, err = cli("backup", str(target))
+    assert code == 2 and "--force" in err
+    code, _, err = cli("restore", str(target))  # the source itself is not empty
+    assert code == 2 and "not empty" in err
+    monkeypatch.setenv("QUICKSCAN_DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.db'}")
+    get_settings.cache_clear()
+    code, out, _ = cli("restore", str(target))
+    assert code == 0 and "audit trail intact" in out and "4 dossiers" in out
+    code, out, _ = cli("dossier", "list", "--json")
+    assert len(json.loads(out)) == 4

@@ -1,0 +1,65 @@
+"""``quickscan backup PATH`` and ``quickscan restore PATH``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError
+from quickscan_app.config import get_settings
+from quickscan_app.services import audit
+from quickscan_app.store.backup import BackupError, backup, restore
+from quickscan_app.store.db import make_engine, session_factory
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    make = commands.add_parser(
+        "backup", help="a consistent copy of the database (also while the app runs)"
+    )
+    make.add_argument("path", type=Path, metavar="PATH")
+    make.add_argument("--force", action="store_true", help="overwrite an existing file")
+    make.set_defaults(handler=run_backup)
+    load = commands.add_parser(
+        "restore", help="load a backup into a new, empty database (QUICKSCAN_DATABASE_URL)"
+    )
+    load.add_argument("path", type=Path, metavar="PATH")
+    load.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    if args.path.exists() and not args.force:
+        raise UsageError(f"{args.path} exists; use --force to overwrite it")
+    if not args.path.parent.is_dir():
+        raise UsageError(f"{args.path.parent}: no such folder")
+    engine = make_engine(get_settings().database_url)
+    try:
+        summary = backup(engine, args.path, datetime.now(UTC))
+    except BackupError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"{args.path}: {summary.total} rows, schema {summary.revision}")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    if not args.path.is_file():
+        raise UsageError(f"{args.path}: no such file")
+    engine = make_engine(get_settings().database_url)
+    try:
+        try:
+            summary = restore(engine, args.path)
+        except BackupError as exc:
+            raise UsageError(str(exc)) from None
+        with session_factory(engine)() as session:
+            report = audit.verify(session)
+    finally:
+        engine.dispose()
+    counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items() if n)
+    print(f"restored {summary.total} rows ({counts})")
+    if not report.intact:
+        print(f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem}")
+        return EXIT_FAILED
+    print(f"audit trail intact: {report.events} events")
+    return EXIT_OK
