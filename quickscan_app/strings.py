@@ -131,6 +131,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Ongeldige waarde voor '{field}': {problem}",
         "en": "Invalid value for '{field}': {problem}",
     },
+    "err.sso_no_role": {
+        "nl": "U bent aangemeld, maar u hebt geen rol in Quickscan. Vraag de beheerder u toe te voegen aan een groep voor inkopers, beveiligingsadviseurs of beheerders.",
+        "en": "You are signed in, but you have no role in Quickscan. Ask the administrator to add you to a group for procurement officers, security reviewers or administrators.",
+    },
+    "err.sso_no_identity": {
+        "nl": "De aanmelding gaf geen gebruikersnaam of e-mailadres door; Quickscan kan u niet herkennen.",
+        "en": "The sign-in passed no user name or e-mail address; Quickscan cannot recognise you.",
+    },
     "err.login_throttled": {
         "nl": "Te veel mislukte pogingen om in te loggen. Probeer het over {minutes} minuten opnieuw, of vraag de beheerder om hulp.",
         "en": "Too many failed sign-in attempts. Try again in {minutes} minutes, or ask the administrator for help.",
@@ -518,6 +526,12 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "This dossier is '{status}': no decision is needed now.",
     },
     "ui.history": {"nl": "Geschiedenis", "en": "History"},
+    "ui.sso.or": {
+        "nl": "Of meld u aan met het account van uw organisatie:",
+        "en": "Or sign in with your organisation's account:",
+    },
+    "ui.sso.sign_in": {"nl": "Inloggen met single sign-on", "en": "Sign in with single sign-on"},
+    "ui.sso.sign_out": {"nl": "Afmelden bij single sign-on", "en": "Sign out of single sign-on"},
     "ui.step.award": {"nl": "Gunning: bieders toetsen", "en": "Award: check the bidders"},
     "ui.award.intro": {
         "nl": "Bij de gunning zijn de bieders bekend. Leg per bieder vast waar die gevestigd is, wie eigenaar is, hoe toegang op afstand en updates zouden werken, en of elke eis uit het goedgekeurde plan wordt gehaald. De toets rekent het risico opnieuw uit met de antwoorden van de bieder en alleen de eisen die de bieder haalt ('onbekend' telt als niet gehaald). Een beveiligingsadviseur beoordeelt elke toets (vier ogen).",

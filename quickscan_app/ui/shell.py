@@ -12,6 +12,7 @@ from quickscan_app.services.context import Actor
 from quickscan_app.ui import session
 from quickscan_app.ui.pages_index import PAGES
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
+from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
 
 # Streamlit greys captions (opacity 0.6) to a contrast of about 4:1; WCAG AA asks 4.5:1 for
 # small text. Solid grey #4b5563 gives 7.5:1 on white and on the sidebar.
@@ -32,7 +33,7 @@ def sidebar(lang: str, user: Actor | None) -> None:
         if user is not None:
             st.caption(t("ui.signed_in_as", lang).format(name=user.name))
             if st.button(t("ui.sign_out", lang), key="qs_sign_out"):
-                session.sign_out()
+                sign_out_everywhere()
                 st.rerun()
 
 
@@ -40,7 +41,7 @@ def main() -> None:
     st.set_page_config(page_title="Quickscan nationale veiligheid", page_icon="🛡️", layout="wide")
     st.markdown(ACCESSIBLE_TEXT, unsafe_allow_html=True)
     lang = session.lang()
-    user = session.actor()
+    user = session.actor() or adopt_sso_identity(lang)
     groups: dict[str, list] = {}
     stand_ins = []
     for spec in PAGES.values():

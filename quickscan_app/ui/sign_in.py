@@ -9,6 +9,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.users import authenticate
 from quickscan_app.ui import session
 from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.sso import sso_button
 
 
 def render_sign_in() -> None:
@@ -35,6 +36,7 @@ def render_sign_in() -> None:
         else:
             session.sign_in(user)
             st.rerun()
+    sso_button(lang)
 
 
 def render_no_access() -> None:

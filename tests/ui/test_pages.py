@@ -89,3 +89,19 @@ def test_session_expires_after_inactivity(at, ctx) -> None:
     shown = texts(at)
     assert "U bent uitgelogd na 30 minuten zonder activiteit." in shown
     assert "Mijn dossiers" not in shown
+
+
+def test_single_sign_on_button_only_when_configured(at) -> None:
+    at.run()
+    assert "Inloggen met single sign-on" not in [b.label for b in at.button]
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-only",
+        "client_id": "quickscan",
+        "client_secret": "test-only",
+        "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+    }
+    at.secrets["quickscan_sso"] = {"roles": {"GG-Quickscan-Inkopers": "officer"}}
+    at.run()
+    assert not at.exception
+    assert "Inloggen met single sign-on" in [b.label for b in at.button]
