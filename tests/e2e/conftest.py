@@ -155,11 +155,8 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict]]:
-    """The app on a fresh demo database (one per test module); ids of its dossiers by status."""
-    folder = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{folder / 'demo.db'}"
+def seed_demo_database(url: str) -> dict[str, int]:
+    """Migrate ``url``, add the demo data with known passwords; dossier ids by status."""
     engine = make_engine(url)
     upgrade(engine)
     ctx = ServiceContext(engine, load_content())
@@ -169,6 +166,15 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     with ctx.factory() as session:
         ids = {d.status: d.id for d in session.execute(select(Dossier)).scalars()}
     engine.dispose()
+    return ids
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict]]:
+    """The app on a fresh demo database (one per test module); ids of its dossiers by status."""
+    folder = tmp_path_factory.mktemp("demo")
+    url = f"sqlite:///{folder / 'demo.db'}"
+    ids = seed_demo_database(url)
     server = start_server(url, folder / "server.log")
     yield server, ids
     stop_server(server)

@@ -7,19 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
-from sqlalchemy import select
 
 from quickscan_app.content import load_content
-from quickscan_app.services import users
-from quickscan_app.services.context import ServiceContext, system_actor
-from quickscan_app.services.demo import DEMO_USERS, seed_demo
+from quickscan_app.services.context import ServiceContext
 from quickscan_app.store.db import make_engine
-from quickscan_app.store.migrate import upgrade
 from quickscan_app.store.models import Answer, Dossier
 from tests.e2e.conftest import (
-    PASSWORD,
     Server,
     screenshot,
+    seed_demo_database,
     sign_in,
     start_server,
     stop_server,
@@ -34,14 +30,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 def two_servers(tmp_path_factory) -> Iterator[tuple[Server, Server, ServiceContext, dict]]:
     folder = tmp_path_factory.mktemp("two")
     with pg_database("qs_two") as (_, url):
+        ids = seed_demo_database(url)  # migrated once, before the servers start (deploy.md)
         engine = make_engine(url)
-        upgrade(engine)  # once, before the servers start (docs/deploy.md)
         ctx = ServiceContext(engine, load_content())
-        seed_demo(ctx)
-        for name in DEMO_USERS:
-            users.set_password(ctx, system_actor("e2e"), name, PASSWORD)
-        with ctx.factory() as session:
-            ids = {d.status: d.id for d in session.execute(select(Dossier)).scalars()}
         a = start_server(url, folder / "a.log")
         b = start_server(url, folder / "b.log")
         try:
