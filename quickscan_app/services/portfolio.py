@@ -61,6 +61,7 @@ class PortfolioRow:
     residual_level: str | None
     overdue_measures: int
     flagged: bool
+    owner_id: int = 0
 
     def days_left(self, today: date) -> int | None:
         return (self.publication - today).days if self.publication else None
@@ -224,11 +225,16 @@ def _rows(
             select(
                 Dossier.id, Dossier.title, Dossier.reference, Dossier.contracting_authority,
                 Dossier.object_category, Dossier.status, User.display_name, planned,
-                DossierRisk.overall_level, DossierRisk.residual_level, flag,
+                DossierRisk.overall_level, DossierRisk.residual_level, flag, Dossier.owner_id,
             ).select_from(Dossier).join(User, User.id == Dossier.owner_id)
         ).where(Dossier.id.in_(chunk))  # fmt: skip
         found += [
-            PortfolioRow(*row[:10], overdue_measures=overdue.get(row[0], 0), flagged=bool(row[10]))  # type: ignore[arg-type]
+            PortfolioRow(
+                *row[:10],
+                overdue_measures=overdue.get(row[0], 0),
+                flagged=bool(row[10]),
+                owner_id=row[11],
+            )  # type: ignore[arg-type]
             for row in session.execute(details)
         ]
     return sorted(found, key=lambda r: rank[r.id])

@@ -47,3 +47,14 @@ def test_table_export_is_audited_and_complete(at, ctx) -> None:
         ).scalars()
     assert (event.actor, event.result) == ("officer", "success")
     assert json.loads(event.details)["rows"] == 4
+
+
+def test_a_dossier_opens_where_the_user_works_on_it(at, ctx) -> None:
+    from tests.ui.conftest import dossier_id
+
+    open_portfolio(at, ctx, "reviewer")
+    submitted = dossier_id(ctx, "submitted")
+    at.selectbox(key="qs_pf_pick").set_value(submitted).run()
+    at.button(key="qs_pf_open").click().run()
+    assert not at.exception
+    assert at.query_params.get("dossier") in (str(submitted), [str(submitted)])

@@ -22,6 +22,7 @@ from quickscan_app.services.portfolio import (
     portfolio,
 )
 from quickscan_app.ui import session
+from quickscan_app.ui.dossier_state import open_dossier
 from quickscan_app.ui.risk_panel import grid_html
 from quickscan_app.ui.runtime import service_context
 
@@ -135,6 +136,7 @@ def render() -> None:
     else:
         today = ctx.clock().date()
         st.dataframe(portfolio_frame(result.rows, today, lang, label), hide_index=True)
+        _open_one(user, result.rows, lang)
         col_prev, col_page, col_next = st.columns([1, 3, 1], vertical_alignment="center")
         if col_prev.button(t("ui.portfolio.previous", lang), disabled=page == 0, key="qs_pf_prev"):
             st.session_state[_PAGE] = page - 1
@@ -151,6 +153,27 @@ def render() -> None:
             st.rerun()
         _export(ctx, user, flt, lang)
     st.markdown('<span data-page-ready="portfolio"></span>', unsafe_allow_html=True)
+
+
+def _open_one(user: Actor, rows: list, lang: str) -> None:  # type: ignore[type-arg]
+    """Open a dossier of this page where the user works on it: the wizard for its owner, the
+    review page for a reviewer (administrators only look, here and in the audit trail)."""
+    titles = {r.id: f"{r.title} ({r.reference or r.id})" for r in rows}
+    col_pick, col_open = st.columns([4, 1], vertical_alignment="bottom")
+    chosen = col_pick.selectbox(
+        t("ui.choose_dossier", lang), list(titles), index=None, format_func=titles.__getitem__,
+        key="qs_pf_pick", placeholder=t("ui.choose_dossier_placeholder", lang),
+    )  # fmt: skip
+    row = next((r for r in rows if r.id == chosen), None)
+    target = None
+    if row is not None and user.has(Role.OFFICER) and row.owner_id == user.user_id:
+        target = "views/dossier.py"
+    elif row is not None and user.has(Role.REVIEWER) and row.status != "draft":
+        target = "views/review.py"
+    if col_open.button(
+        t("ui.open_dossier", lang), disabled=target is None, key="qs_pf_open", width="stretch"
+    ):
+        open_dossier(target, row.id)  # type: ignore[arg-type, union-attr]
 
 
 def _export(ctx: ServiceContext, user: Actor, flt: PortfolioFilter, lang: str) -> None:
