@@ -184,6 +184,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Bieders worden getoetst aan een goedgekeurd plan; dossier {dossier} heeft status '{status}'.",
         "en": "Bidders are checked against an approved plan; dossier {dossier} has status '{status}'.",
     },
+    "err.bidder_outdated": {
+        "nl": "Bieder {bidder} is getoetst aan versie {revision} van het plan, en dat plan geldt niet meer (heropend of overgezet). De toets blijft bewaard maar kan niet meer worden gewijzigd of beoordeeld; leg de bieder opnieuw vast bij het nieuwe goedgekeurde plan.",
+        "en": "Bidder {bidder} was checked against revision {revision} of the plan, which no longer stands (reopened or moved). The check is kept but can no longer change or be decided; record the bidder again against the new approved plan.",
+    },
     "err.bidder_not_found": {
         "nl": "Bieder {bidder} bestaat niet.",
         "en": "Bidder {bidder} does not exist.",

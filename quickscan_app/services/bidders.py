@@ -68,10 +68,17 @@ def _approved_dossier(work: Work, dossier_id: int) -> Dossier:
 
 
 def _bidder(work: Work, bidder_id: int) -> tuple[Bidder, Dossier]:
+    """The bidder and its dossier, while that dossier's approved plan is the one the bidder
+    was checked against: after a reopen or a new questionnaire version the check is history
+    (it stays in the database and the audit trail) and can no longer change or be decided."""
     bidder = work.session.get(Bidder, bidder_id)
     if bidder is None:
         raise NotFound("bidder_not_found", bidder=bidder_id)
-    return bidder, work.dossier(bidder.dossier_id)
+    dossier = work.dossier(bidder.dossier_id)
+    authz.require_view(work.actor, dossier)
+    if Status(dossier.status) is not Status.APPROVED or bidder.revision != dossier.revision:
+        raise WorkflowError("bidder_outdated", bidder=bidder.id, revision=bidder.revision)
+    return bidder, dossier
 
 
 def _claim(work: Work, bidder: Bidder, expected_version: int) -> None:
@@ -263,15 +270,23 @@ def bidder_record(view: BidderView, **approval: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def usable_answers(library: Library, stored: dict[str, Any]) -> dict[str, Any]:
+    """The bidder's answers that are per-bidder questions of this version and still fit."""
+    questions = library.questionnaire.by_id
+    usable = {}
+    for question_id in per_bidder_questions(library):
+        if question_id in stored:
+            try:
+                usable[question_id] = normalise_answer(questions[question_id], stored[question_id])
+            except AnswerError:
+                continue  # an option the new questionnaire version no longer has
+    return usable
+
+
 def _view(ctx: ServiceContext, session: Session, bidder: Bidder, dossier: Dossier) -> BidderView:
     library = library_of(ctx, dossier)
     chosen = _chosen(session, dossier.id)
-    questions = library.questionnaire.by_id
-    own = {
-        q: normalise_answer(questions[q], v)
-        for q, v in (bidder.answers or {}).items()
-        if q in questions
-    }
+    own = usable_answers(library, bidder.answers or {})
     responses = {
         m: (Response(e["response"]), e.get("note") or "")
         for m, e in (bidder.responses or {}).items()
@@ -294,7 +309,9 @@ def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Bid
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)
         rows = session.execute(
-            select(Bidder).where(Bidder.dossier_id == dossier_id).order_by(Bidder.id)
+            select(Bidder)
+            .where(Bidder.dossier_id == dossier_id, Bidder.revision == dossier.revision)
+            .order_by(Bidder.id)
         ).scalars()
         return [_view(ctx, session, b, dossier) for b in rows]
 
@@ -316,7 +333,11 @@ def waiting_checks(ctx: ServiceContext, actor: Actor) -> list[WaitingCheck]:
         rows = session.execute(
             select(Bidder, Dossier)
             .join(Dossier, Dossier.id == Bidder.dossier_id)
-            .where(Bidder.status == "submitted", Dossier.status == Status.APPROVED.value)
+            .where(
+                Bidder.status == "submitted",
+                Dossier.status == Status.APPROVED.value,
+                Bidder.revision == Dossier.revision,
+            )
             .order_by(Bidder.updated_at)
         ).all()
     return [

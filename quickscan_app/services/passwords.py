@@ -26,9 +26,13 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 def generate_password() -> str:
-    """A random password for demo users: 4 groups of 4 letters and digits."""
+    """A random password for demo users: 4 groups of 4 letters and digits (drawn again in
+    the one-in-a-billion case that it looks like a common password)."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+    while True:
+        word = "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+        if not too_common(word):
+            return word
 
 
 COMMON_WORDS = frozenset(

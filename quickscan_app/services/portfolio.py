@@ -20,9 +20,9 @@ from quickscan_app.i18n import t
 from quickscan_app.services import risk_cache
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import visible_clause
-from quickscan_app.services.errors import InvalidInput
+from quickscan_app.services.errors import InvalidInput, ServiceError
 from quickscan_app.services.exports import ExportFile
-from quickscan_app.services.unit import record_refusal, unit_of_work
+from quickscan_app.services.unit import check_account, record_refusal, unit_of_work
 from quickscan_app.store.models import Dossier, DossierRisk, DossierScenarioRisk, PlanItem, User
 
 DEADLINE_DAYS = 42
@@ -148,6 +148,7 @@ def portfolio(
     deadline_days: int = DEADLINE_DAYS,
 ) -> Portfolio:
     """Key figures over everything the filter keeps, and one page of rows."""
+    _check_reader(ctx, actor)
     today = ctx.clock().date()
     page_size = max(1, min(page_size, MAX_PAGE))
     risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
@@ -217,7 +218,12 @@ def _rows(
         overdue = dict(
             session.execute(
                 select(PlanItem.dossier_id, func.count())
-                .where(PlanItem.dossier_id.in_(chunk), _overdue(today))
+                .join(Dossier, Dossier.id == PlanItem.dossier_id)
+                .where(
+                    PlanItem.dossier_id.in_(chunk),
+                    _overdue(today),
+                    Dossier.status != Status.ARCHIVED.value,
+                )
                 .group_by(PlanItem.dossier_id)
             ).all()
         )
@@ -255,11 +261,23 @@ def portfolio_rows(
     ctx: ServiceContext, actor: Actor, flt: PortfolioFilter, *, deadline_days: int = DEADLINE_DAYS
 ) -> list[PortfolioRow]:
     """Every row the filter keeps (for the table export), in the dashboard's order."""
+    _check_reader(ctx, actor)
     today = ctx.clock().date()
     risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
     where = _conditions(actor, flt, today, deadline_days)
     with ctx.factory() as session:
         return _rows(session, where, today, deadline_days, 0, None)
+
+
+def _check_reader(ctx: ServiceContext, actor: Actor) -> None:
+    """The account is still active and holds the roles it signed in with (they decide what
+    it may see); a refusal is audited."""
+    try:
+        with ctx.factory() as session:
+            check_account(session, actor)
+    except ServiceError as exc:
+        record_refusal(ctx, actor, "portfolio.read", "portfolio", None, exc)
+        raise
 
 
 def category_labels(ctx: ServiceContext, lang: Lang) -> Callable[[str], str]:

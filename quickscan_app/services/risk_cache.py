@@ -79,7 +79,8 @@ def _compute(ctx: ServiceContext, session: Session, ids: Sequence[int]) -> None:
         try:
             library = ctx.content.library(d.questionnaire_id, d.questionnaire_version)
         except KeyError:
-            upsert(conn, DossierRisk.__table__, risk, ["dossier_id"])  # content not loaded
+            # This server lacks that questionnaire version (e.g. mid-deploy): write nothing,
+            # so a server that has it fills the row instead of finding an empty "fresh" one.
             continue
         questions = library.questionnaire.by_id
         given = {q: normalise_answer(questions[q], v) for q, v in answers[d.id].items()

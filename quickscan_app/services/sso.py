@@ -10,6 +10,7 @@ deactivates it locks it out even while the identity provider still knows the per
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,15 +64,21 @@ class Identity:
 
 
 def identity(claims: Mapping[str, Any], config: SsoConfig) -> Identity:
-    raw = claims.get(config.name_claim) or claims.get("email") or claims.get("sub")
-    if not raw:
+    """Who this is. The account is keyed on issuer and subject (``iss``, ``sub``: stable and
+    unique per person); the readable part of the name only helps people read it, so two
+    people whose user names look alike, or someone whose user name changes, never share an
+    account."""
+    subject = claims.get("sub")
+    if not subject:
         raise AuthenticationFailed("sso_no_identity")
+    raw = claims.get(config.name_claim) or claims.get("email") or subject
+    fingerprint = hashlib.sha256(f"{claims.get('iss', '')}|{subject}".encode()).hexdigest()[:12]
+    readable = _UNSAFE.sub("_", str(raw))[: 64 - len(PREFIX) - len(fingerprint) - 1]
     groups = claims.get(config.groups_claim) or []
     if isinstance(groups, str):
         groups = [groups]
-    subject = _UNSAFE.sub("_", str(raw))[: 64 - len(PREFIX)]
     display = str(claims.get(config.display_claim) or raw)[:200]
-    return Identity(subject, display, frozenset(str(g) for g in groups))
+    return Identity(f"{readable}~{fingerprint}", display, frozenset(str(g) for g in groups))
 
 
 def roles_for(who: Identity, config: SsoConfig) -> frozenset[Role]:
@@ -91,7 +98,11 @@ def sign_in_sso(
         roles = roles_for(who, config)
         if not roles:
             raise AuthenticationFailed("sso_no_role")
-        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+        # Found by the issuer-and-subject fingerprint: a renamed user keeps the same account.
+        fingerprint = who.subject.rsplit("~", 1)[1]
+        user = work.session.execute(
+            select(User).where(User.name.like(f"{PREFIX}%~{fingerprint}"))
+        ).scalar_one_or_none()
         if user is None:
             user = User(name=name, display_name=who.display_name, password_hash=NO_PASSWORD,
                         active=True, demo=False, created_at=ctx.clock())  # fmt: skip
@@ -102,4 +113,4 @@ def sign_in_sso(
         user.display_name = who.display_name
         user.roles = [UserRole(user_id=user.id, role=r.value) for r in sorted(roles)]
         work.details["roles"] = sorted(r.value for r in roles)
-        return Actor(user.id, name, roles, origin)
+        return Actor(user.id, user.name, roles, origin)

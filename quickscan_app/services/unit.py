@@ -119,7 +119,7 @@ def unit_of_work(
             work = Work(session, ctx, actor, object_id)
             yield work
             session.flush()
-            _record(
+            record_event(
                 session, ctx, actor, action, object_type, work.object_id, "success", work.details
             )
     except ServiceError as exc:
@@ -158,7 +158,7 @@ def record_refusal(
 ) -> None:
     with ctx.transaction() as session:
         details = {"refused": exc.key, **{k: str(v) for k, v in exc.params.items()}}
-        _record(session, ctx, actor, action, object_type, object_id, "denied", details)
+        record_event(session, ctx, actor, action, object_type, object_id, "denied", details)
 
 
 def record_failure(
@@ -167,12 +167,13 @@ def record_failure(
     try:
         with ctx.transaction() as session:
             details = {"error": type(exc).__name__}
-            _record(session, ctx, actor, action, object_type, object_id, "failure", details)
+            record_event(session, ctx, actor, action, object_type, object_id, "failure", details)
     except Exception:  # the database itself may be what failed
         return
 
 
-def _record(session, ctx, actor, action, object_type, object_id, result, details) -> None:  # type: ignore[no-untyped-def]
+def record_event(session, ctx, actor, action, object_type, object_id, result, details) -> None:  # type: ignore[no-untyped-def]
+    """One audit event in ``session``'s transaction (the caller commits it)."""
     audit.append(
         session,
         at=ctx.clock(),

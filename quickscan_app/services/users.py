@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from quickscan_app.config import get_settings
 from quickscan_app.services import authz
@@ -23,7 +24,7 @@ from quickscan_app.services.passwords import (
     too_common,
     verify_password,
 )
-from quickscan_app.services.unit import Work, record_refusal, unit_of_work
+from quickscan_app.services.unit import record_event, record_refusal, unit_of_work
 from quickscan_app.store.models import AuditEvent, User, UserRole
 
 
@@ -142,10 +143,10 @@ MAX_FAILED_PER_ACCOUNT = 5
 """Failed sign-ins in a row (within the window) after which the account waits."""
 
 
-def _throttled(work: Work, name: str, origin: str) -> bool:
+def _throttled(session: Session, ctx: ServiceContext, name: str, origin: str) -> bool:
     """Too many recent failures for this account or from this origin. Read from the audit
     trail, so the limit holds across every app server on the same database."""
-    since = timestamp(work.ctx.clock() - LOCKOUT_WINDOW)
+    since = timestamp(ctx.clock() - LOCKOUT_WINDOW)
     recent = (
         select(AuditEvent.result)
         .where(AuditEvent.action == "login", AuditEvent.object_id == name,
@@ -153,7 +154,7 @@ def _throttled(work: Work, name: str, origin: str) -> bool:
         .order_by(AuditEvent.seq.desc())
         .limit(MAX_FAILED_PER_ACCOUNT)
     )  # fmt: skip
-    results = list(work.session.execute(recent).scalars())
+    results = list(session.execute(recent).scalars())
     if len(results) == MAX_FAILED_PER_ACCOUNT and all(r == "denied" for r in results):
         return True
     from_origin = (
@@ -163,18 +164,38 @@ def _throttled(work: Work, name: str, origin: str) -> bool:
                AuditEvent.result == "denied", AuditEvent.occurred_at >= since)
     )  # fmt: skip
     limit = get_settings().max_failed_sign_ins_per_origin  # guessing across accounts
-    return limit > 0 and work.session.execute(from_origin).scalar_one() >= limit
+    return limit > 0 and session.execute(from_origin).scalar_one() >= limit
 
 
 def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> Actor:
     """Check a password; every attempt, good or bad, is an audit event. After too many
-    failures the account (or origin) waits: refused without looking at the password."""
-    anonymous = Actor(None, name[:64] or "?", frozenset(), origin)
-    with unit_of_work(ctx, anonymous, "login", "user", name[:64]) as work:
-        if _throttled(work, name[:64], origin):
-            raise AuthenticationFailed("login_throttled", minutes=LOCKOUT_MINUTES)
-        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
-        valid = verify_password(user.password_hash if user else None, password)
-        if user is None or not valid or not user.active:
-            raise AuthenticationFailed("login_failed")
-        return Actor(user.id, user.name, frozenset(Role(r) for r in user.role_names), origin)
+    failures the account (or origin) waits: refused without looking at the password.
+
+    Attempts on one account are serialised (SQLite: every write transaction is; PostgreSQL:
+    an advisory lock per account) and the attempt is recorded in the same transaction, so
+    parallel guesses cannot all read the count from before the others failed.
+    """
+    key = name[:64]
+    anonymous = Actor(None, key or "?", frozenset(), origin)
+    failure: AuthenticationFailed | None = None
+    found: Actor | None = None
+    with ctx.transaction() as session:
+        if session.bind is not None and session.bind.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+        if _throttled(session, ctx, key, origin):
+            failure = AuthenticationFailed("login_throttled", minutes=LOCKOUT_MINUTES)
+        else:
+            user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+            valid = verify_password(user.password_hash if user else None, password)
+            if user is None or not valid or not user.active:
+                failure = AuthenticationFailed("login_failed")
+            else:
+                found = Actor(user.id, user.name, frozenset(Role(r) for r in user.role_names),
+                              origin)  # fmt: skip
+        details = {"refused": failure.key} if failure else {}
+        record_event(session, ctx, anonymous, "login", "user", key,
+                     "denied" if failure else "success", details)  # fmt: skip
+    if failure is not None:
+        raise failure
+    assert found is not None
+    return found

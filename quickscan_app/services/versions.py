@@ -25,6 +25,7 @@ from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import answer_json, answers_of, get_dossier, library_of
 from quickscan_app.services.errors import InvalidInput, WorkflowError
+from quickscan_app.services.snapshot import plan_record
 from quickscan_app.services.unit import unit_of_work
 from quickscan_app.store.models import Answer, AnswerChange, Decision, PlanItem
 from quickscan_app.store.upsert import upsert
@@ -134,6 +135,14 @@ def move_to_version(
         )  # fmt: skip
         _rewrite_answers(work, dossier.id, dossier.revision, lock, answers, found.carry, now)
         if found.measures_dropped:
+            gone = work.session.execute(
+                select(PlanItem).where(
+                    PlanItem.dossier_id == dossier.id,
+                    PlanItem.measure_id.in_(found.measures_dropped),
+                )
+            ).scalars()
+            # Kept in the audit trail in full (owner, phase, due date, status): nothing lost.
+            work.details["plan_items_removed"] = plan_record(gone)
             work.session.execute(
                 delete(PlanItem).where(
                     PlanItem.dossier_id == dossier.id,

@@ -14,6 +14,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, select, text
 
 from quickscan_app.store.migrate import current_revision, head_revision, upgrade
 from quickscan_app.store.models import Base
@@ -50,8 +52,8 @@ def tables() -> list[Table]:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+    if isinstance(value, datetime):  # always UTC: PostgreSQL answers in the session's zone
+        return (value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -70,14 +72,34 @@ def _decoder(table: Table) -> dict[str, Any]:
 
 @contextmanager
 def _snapshot(engine: Engine) -> Iterator[Connection]:
-    """One connection in one transaction: every table read from the same moment."""
-    with engine.connect() as conn:
-        if engine.dialect.name == "postgresql":
+    """One connection that sees every table as of the same moment, without blocking the app.
+
+    PostgreSQL: a REPEATABLE READ, read-only transaction. SQLite: the app's connections take
+    the write lock at BEGIN, so reading through them would stop every writer for the whole
+    backup; instead SQLite's online backup copies the file in one step (a WAL read snapshot,
+    writers go on) and the copy is read at leisure.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
             conn.execute(text("SET TRANSACTION READ ONLY"))
-        else:
-            conn.exec_driver_sql("SELECT 1")  # SQLAlchemy began the transaction: one WAL snapshot
-        yield conn
+            yield conn
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "snapshot.db"
+        source = sqlite3.connect(engine.url.database or "")
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        snapshot = create_engine(f"sqlite:///{copy}")
+        try:
+            with snapshot.connect() as conn:
+                yield conn
+        finally:
+            snapshot.dispose()
 
 
 def backup(engine: Engine, target: Path, now: datetime) -> BackupSummary:

@@ -122,7 +122,7 @@ def _form(
         for field, label, widget in fields
     }
     questions = view.library.questionnaire.by_id
-    stored = dict(record.answers or {}) if record else {}
+    stored = dict(bidders.usable_answers(view.library, record.answers or {})) if record else {}
     with st.expander(t("ui.award.answers", lang)):
         st.caption(t("ui.award.answers_note", lang))
         for question_id in current.questions if current else _per_bidder(view):

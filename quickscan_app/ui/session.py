@@ -30,12 +30,16 @@ def lang() -> Lang:
     return "nl"
 
 
+EXPIRED = "qs_session_expired"
+
+
 def actor() -> Actor | None:
     """The signed-in user, or None; signs out (with a message) after inactivity."""
     current: Actor | None = st.session_state.get(_ACTOR)
     now = time.monotonic()
     if current is not None and now - st.session_state.get(_SEEN, now) > IDLE_TIMEOUT_SECONDS:
         sign_out()
+        st.session_state[EXPIRED] = True  # single sign-on must not sign the user straight back in
         flash("info", t("ui.session_expired", lang()))
         return None
     st.session_state[_SEEN] = now

@@ -40,6 +40,9 @@ def adopt_sso_identity(lang: Lang) -> Actor | None:
     config = sso_config()
     if config is None or not signed_in_by_provider():
         return None
+    if st.session_state.pop(session.EXPIRED, False):
+        st.logout()  # idle too long: the provider's session ends too, sign in again
+        return None
     claims = dict(st.user.to_dict())
     origin = f"oidc:{st.context.ip_address or 'unknown'}"
     try:

@@ -118,3 +118,21 @@ def _folder(tmp_path: Path, name: str) -> Path:
     folder = tmp_path / name
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def test_times_are_written_in_utc_whatever_the_session_zone() -> None:
+    from datetime import timedelta, timezone
+
+    from quickscan_app.store.backup import _encode
+
+    amsterdam_summer = datetime(2027, 7, 1, 11, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert _encode(amsterdam_summer) == "2027-07-01T09:00:00+00:00"
+
+
+def test_a_backup_reads_one_moment_and_does_not_stop_the_app(ctx, people) -> None:
+    from quickscan_app.store.backup import _snapshot
+
+    with _snapshot(ctx.engine) as conn:
+        before = conn.exec_driver_sql("SELECT count(*) FROM dossiers").scalar()
+        new_dossier(ctx, people.olga, "Tijdens de back-up")  # the app writes meanwhile
+        assert conn.exec_driver_sql("SELECT count(*) FROM dossiers").scalar() == before

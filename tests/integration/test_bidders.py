@@ -8,7 +8,7 @@ import json
 import pytest
 
 from quickscan_app.domain.bidders import Response
-from quickscan_app.services import bidders, plan, workflow
+from quickscan_app.services import bidders, dossiers, plan, workflow
 from quickscan_app.services.errors import (
     Conflict,
     InvalidInput,
@@ -148,3 +148,25 @@ def test_reviewers_see_waiting_checks_they_may_decide(ctx, people, approved) -> 
     [waiting] = bidders.waiting_checks(ctx, people.rita)
     assert (waiting.bidder_id, waiting.dossier_id) == (b, approved)
     assert bidders.waiting_checks(ctx, people.olga) == []  # an officer decides nothing
+
+
+def test_a_check_against_a_plan_that_no_longer_stands_is_frozen(ctx, people, approved) -> None:
+    b = bidder(ctx, people, approved, "Scanco")
+    current = dossiers.get_dossier(ctx, people.olga, approved).dossier.lock_version
+    workflow.reopen(ctx, people.olga, approved, current)
+    with pytest.raises(WorkflowError) as outdated:
+        bidders.update_bidder(ctx, people.olga, b, 1, {"ownership": "x"})
+    assert outdated.value.key == "bidder_outdated"
+    with pytest.raises(WorkflowError):
+        bidders.submit_bidder(ctx, people.olga, b, 1)
+    assert bidders.list_bidders(ctx, people.olga, approved) == []  # history, not current work
+    assert bidders.waiting_checks(ctx, people.rita) == []
+
+
+def test_answers_that_no_longer_fit_are_left_out_not_a_crash(ctx) -> None:
+    library = ctx.content.library("mini", 1)
+    kept = bidders.usable_answers(library, {"channel": ["vpn", "satellite"], "remote": "yes",
+                                            "connectivity": "internet"})  # fmt: skip
+    assert kept == {
+        "remote": "yes"
+    }  # channel has an unknown option; connectivity is not per bidder

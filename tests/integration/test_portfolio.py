@@ -115,3 +115,27 @@ def test_the_risk_follows_every_change(fixed, people, three) -> None:
         after.overall_level
         == dossiers.get_dossier(fixed, people.olga, soon).assessment.overall_level.value
     )
+
+
+def test_a_deactivated_account_sees_nothing_any_more(fixed, people, three) -> None:
+    from quickscan_app.services import users
+    from quickscan_app.services.context import system_actor
+    from quickscan_app.services.errors import PermissionDenied
+
+    users.set_active(fixed, system_actor("test"), "olga", False)
+    with pytest.raises(PermissionDenied):
+        portfolio(fixed, people.olga)
+    with pytest.raises(PermissionDenied):
+        portfolio_rows(fixed, people.olga, PortfolioFilter())
+
+
+def test_a_server_without_the_content_version_leaves_the_cache_to_others(engine, people) -> None:
+    from quickscan_app.content import default_content_paths, load_content
+    from tests.conftest import FIXTURES, MINI
+
+    paths = default_content_paths(MINI) + default_content_paths(FIXTURES / "mini_v2")
+    both = ServiceContext(engine, load_content(paths))
+    only_v1 = ServiceContext(engine, load_content(default_content_paths(MINI)))
+    on_v2 = dossiers.create_dossier(both, people.olga, {"title": "Op versie 2"})
+    assert {r.id: r.overall_level for r in portfolio(only_v1, people.olga).rows}[on_v2] is None
+    assert {r.id: r.overall_level for r in portfolio(both, people.olga).rows}[on_v2] is not None

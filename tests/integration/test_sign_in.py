@@ -113,3 +113,24 @@ def test_the_origin_limit_can_be_turned_off_behind_a_proxy(clocked, monkeypatch)
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+def test_parallel_guesses_are_counted_one_after_another(clocked) -> None:
+    import threading
+
+    ctx, _ = clocked
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def guess() -> None:
+        outcome = attempt(ctx, "olga", "wrong")
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=guess) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("login_failed") == 5  # the rest waited, then found the lockout
+    assert outcomes.count("login_throttled") == 7

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from quickscan_app.services import users
 from quickscan_app.services.context import Role, system_actor
 from quickscan_app.services.errors import AuthenticationFailed, InvalidInput
-from quickscan_app.services.sso import SsoConfig, sign_in_sso
+from quickscan_app.services.sso import SsoConfig, identity, sign_in_sso
 from quickscan_app.store.models import AuditEvent
 
 CONFIG = SsoConfig.from_settings({
@@ -20,19 +20,25 @@ CONFIG = SsoConfig.from_settings({
 })  # fmt: skip
 
 
-def claims(groups: list[str], user: str = "j.jansen@douane.nl") -> dict:
-    return {"sub": "0f3c", "preferred_username": user, "name": "Jan Jansen", "groups": groups}
+def claims(groups: list[str], user: str = "j.jansen@douane.nl", sub: str = "0f3c") -> dict:
+    return {"iss": "https://login.example", "sub": sub, "preferred_username": user,
+            "name": "Jan Jansen", "groups": groups}  # fmt: skip
+
+
+def account(user: str = "j.jansen@douane.nl", sub: str = "0f3c") -> str:
+    return "sso:" + identity(claims([], user, sub), CONFIG).subject
 
 
 def test_groups_map_to_roles(ctx) -> None:
     actor = sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers", "Iedereen"]), CONFIG, "oidc:test")
-    assert actor.name == "sso:j.jansen@douane.nl" and actor.roles == {Role.OFFICER}
+    assert actor.name == account() and actor.name.startswith("sso:j.jansen@douane.nl~")
+    assert actor.roles == {Role.OFFICER}
     both = sign_in_sso(
         ctx, claims(["GG-Quickscan-Inkopers", "GG-Quickscan-Beveiliging"]), CONFIG, "oidc:test"
     )
     assert both.user_id == actor.user_id and both.roles == {Role.OFFICER, Role.REVIEWER}
     listed = {u.name: u.roles for u in users.list_users(ctx, system_actor("test"))}
-    assert listed["sso:j.jansen@douane.nl"] == ("officer", "reviewer")
+    assert listed[account()] == ("officer", "reviewer")
 
 
 def test_an_unmapped_user_gets_no_access(ctx) -> None:
@@ -46,14 +52,14 @@ def test_an_unmapped_user_gets_no_access(ctx) -> None:
     assert (event.action, event.result) == ("login", "denied")
     assert json.loads(event.details)["refused"] == "sso_no_role"
     names = [u.name for u in users.list_users(ctx, system_actor("test"))]
-    assert "sso:j.jansen@douane.nl" not in names  # nothing created
+    assert account() not in names  # nothing created
 
 
 def test_losing_the_group_or_being_deactivated_ends_access(ctx) -> None:
     sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"]), CONFIG, "oidc:test")
     with pytest.raises(AuthenticationFailed):
         sign_in_sso(ctx, claims([]), CONFIG, "oidc:test")
-    users.set_active(ctx, system_actor("test"), "sso:j.jansen@douane.nl", False)
+    users.set_active(ctx, system_actor("test"), account(), False)
     with pytest.raises(AuthenticationFailed):
         sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"]), CONFIG, "oidc:test")
 
@@ -62,7 +68,15 @@ def test_no_password_opens_an_sso_account(ctx) -> None:
     sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"], user="a b/c"), CONFIG, "oidc:test")
     for guess in ("", "!sso", "anything at all"):
         with pytest.raises(AuthenticationFailed):
-            users.authenticate(ctx, "sso:a_b_c", guess, "web:test")
+            users.authenticate(ctx, account("a b/c"), guess, "web:test")
+
+
+def test_look_alike_or_renamed_user_names_never_share_an_account(ctx) -> None:
+    first = sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"], "o'brien@x.nl", "s1"), CONFIG, "t")
+    second = sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"], "o_brien@x.nl", "s2"), CONFIG, "t")
+    assert first.user_id != second.user_id
+    renamed = sign_in_sso(ctx, claims(["GG-Quickscan-Inkopers"], "obrien@x.nl", "s1"), CONFIG, "t")
+    assert renamed.user_id == first.user_id  # same issuer and subject: same account
 
 
 def test_a_mapping_to_an_unknown_role_is_refused() -> None:
