@@ -333,7 +333,7 @@ def build_pdf(src: ExportSource, story: Callable[[ExportSource], list[Flowable]]
         title=f"{src.title}: {src.dossier.get('title') or ''}",
         author=src.dossier.get("contracting_authority") or "Quickscan",
         subject=src.subject,
-        keywords=[src.marker],
+        keywords=[src.marker, *([src.award_mark] if src.award_mark else [])],
         creator="Quickscan",
         producer="Quickscan (ReportLab)",
         lang="en-GB" if src.lang == "en" else "nl-NL",

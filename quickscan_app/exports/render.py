@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 
-from quickscan_app.exports.source import FORMATS, MARKER, ExportSource
+from quickscan_app.exports.source import AWARD_CHECKS, FORMATS, MARKER, ExportSource
 
 HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 
@@ -68,6 +68,15 @@ def _zip_texts(data: bytes) -> list[str]:
             ]
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, ValueError):
         return []
+
+
+def award_checks_named(data: bytes, fmt: str) -> frozenset[str] | None:
+    """The bidder checks an award report says it holds, if it says so."""
+    texts = _zip_texts(data) if fmt in ("docx", "xlsx") else [data.decode("latin-1")]
+    for text in texts:
+        if found := AWARD_CHECKS.search(text):
+            return frozenset(h for h in found.group(1).split(",") if h)
+    return None
 
 
 def embedded_marks(data: bytes, fmt: str) -> list[tuple[str | None, str]]:

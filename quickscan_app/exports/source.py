@@ -25,6 +25,8 @@ MEDIA_TYPES = {
     "json": "application/json",
 }
 MARKER = re.compile(r"quickscan-export/1 kind=(plan|tender|award) snapshot-sha256=([0-9a-f]{64})")
+AWARD_CHECKS = re.compile(r"quickscan-award-checks=((?:[0-9a-f]{64},?)+)")
+"""Which approved bidder checks an award report holds: verify re-renders exactly those."""
 
 
 def local_date(moment: datetime) -> date:
@@ -78,6 +80,12 @@ class ExportSource:
     def marker(self) -> str:
         """Embedded in every file (metadata, a column or a field) for ``export verify``."""
         return f"quickscan-export/1 kind={self.kind} snapshot-sha256={self.sha256}"
+
+    @property
+    def award_mark(self) -> str | None:
+        if self.kind != "award":
+            return None
+        return "quickscan-award-checks=" + ",".join(c["sha256"] for c in self.bidders)
 
     def t(self, key: str, **params: Any) -> str:
         text = t(key, self.lang)

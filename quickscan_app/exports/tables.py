@@ -132,6 +132,7 @@ def render_json(src: ExportSource) -> bytes:
     if src.kind == "plan":
         doc["snapshot"] = src.snapshot
     elif src.kind == "award":
+        doc["checks_mark"] = src.award_mark
         doc["dossier"] = [{"label": k, "value": v} for k, v in src.cover_fields()]
         doc["bidders"] = list(src.bidders)
     else:

@@ -17,7 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from quickscan_app.domain.workflow import Status
-from quickscan_app.exports.render import detect_format, embedded_marks, render
+from quickscan_app.exports.render import (
+    award_checks_named,
+    detect_format,
+    embedded_marks,
+    render,
+)
 from quickscan_app.exports.source import FORMATS, KINDS, MEDIA_TYPES, AuditLine, ExportSource
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, ServiceContext
@@ -112,7 +117,9 @@ def current_approval(session: Session, dossier: Dossier) -> Approval | None:
     ).scalar_one_or_none()
 
 
-def approved_source(session: Session, approval: Approval, kind: str) -> ExportSource:
+def approved_source(
+    session: Session, approval: Approval, kind: str, checks: frozenset[str] | None = None
+) -> ExportSource:
     """Everything an export of an approved snapshot shows: fixed once approved.
 
     The stored snapshot must still hash to its recorded SHA-256 (an edit in the database would
@@ -123,7 +130,7 @@ def approved_source(session: Session, approval: Approval, kind: str) -> ExportSo
     if snapshot.get("format") != SNAPSHOT_FORMAT:
         raise WorkflowError("snapshot_too_old", dossier=approval.dossier_id)
     lines, skipped = audit_extract(session, approval.dossier_id, approval.sha256)
-    checks = award_checks(session, approval) if kind == "award" else ()
+    bidders = award_checks(session, approval, checks) if kind == "award" else ()
     return ExportSource(
         kind,  # type: ignore[arg-type]
         snapshot,
@@ -131,12 +138,15 @@ def approved_source(session: Session, approval: Approval, kind: str) -> ExportSo
         datetime.fromisoformat(snapshot["approval"]["approved_at"]),
         lines,
         skipped,
-        checks,
+        bidders,
     )
 
 
-def award_checks(session: Session, approval: Approval) -> tuple[dict[str, Any], ...]:
-    """The approved bidder checks against this approval's plan, as frozen (oldest first)."""
+def award_checks(
+    session: Session, approval: Approval, only: frozenset[str] | None = None
+) -> tuple[dict[str, Any], ...]:
+    """The approved bidder checks against this approval's plan, as frozen (oldest first);
+    with ``only``, exactly those (to re-render an award report made before later checks)."""
     rows = session.execute(
         select(Bidder.snapshot, Bidder.sha256)
         .where(
@@ -146,7 +156,13 @@ def award_checks(session: Session, approval: Approval) -> tuple[dict[str, Any], 
         )
         .order_by(Bidder.id)
     )
-    checks = tuple({**json.loads(text), "sha256": sha} for text, sha in rows if text)
+    checks = tuple(
+        {**json.loads(text), "sha256": sha}
+        for text, sha in rows
+        if text and (only is None or sha in only)
+    )
+    if only is not None and {c["sha256"] for c in checks} != only:
+        raise WorkflowError("award_needs_bidders", dossier=approval.dossier_id)
     if not checks:
         raise WorkflowError("award_needs_bidders", dossier=approval.dossier_id)
     return checks
@@ -278,8 +294,9 @@ def _found(
 
 
 def _renders_to(session: Session, approval: Approval, kind: str, fmt: str, data: bytes) -> bool:
+    checks = award_checks_named(data, fmt) if kind == "award" else None
     try:
-        source = approved_source(session, approval, kind)
+        source = approved_source(session, approval, kind, checks)
     except WorkflowError:
         return False
     return render(source, fmt) == data

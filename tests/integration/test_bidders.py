@@ -139,6 +139,13 @@ def test_approved_checks_go_into_the_award_report(ctx, people, approved) -> None
     assert exports.verify_file(ctx, people.olga, pdf.data).outcome == "match"
     again = exports.export_document(ctx, people.rita, approved, "award", "pdf")
     assert again.data == pdf.data  # same approved checks, same bytes
+    later = bidder(ctx, people, approved, "Later B.V.")
+    current = bidders.submit_bidder(ctx, people.olga, later, 1)
+    bidders.decide_bidder(ctx, people.rita, later, current, approve=True)
+    newer = exports.export_document(ctx, people.olga, approved, "award", "pdf").data
+    assert newer != pdf.data  # now two checks
+    for made in (pdf.data, newer):  # an award report keeps verifying after later approvals
+        assert exports.verify_file(ctx, people.olga, made).outcome == "match"
 
 
 def test_reviewers_see_waiting_checks_they_may_decide(ctx, people, approved) -> None:
