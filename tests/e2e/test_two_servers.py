@@ -21,6 +21,7 @@ from tests.e2e.conftest import (
     stop_server,
     wait_idle,
 )
+from tests.e2e.filling import wait_saved
 from tests.pg import pg_database
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -58,9 +59,12 @@ def test_work_on_one_server_shows_on_the_other(two_servers, browser: Browser) ->
     reviewer.wait_for_selector('[data-page-ready^="review:"]', state="attached")
     reviewer.get_by_role("tab", name="Besluit").click()
     reviewer.locator(".st-key-qs_approve button").click()
-    wait_idle(reviewer)
-    with ctx.factory() as session:
-        assert session.get(Dossier, submitted).status == "approved"
+
+    def status() -> str:
+        with ctx.factory() as session:
+            return session.get(Dossier, submitted).status
+
+    wait_saved(status, "approved")  # the click is done when the database says so
     officer = new_page(browser)
     officer.goto(f"{a.url}/dossier?dossier={submitted}&step=submit")
     sign_in(officer, "officer")
@@ -87,7 +91,7 @@ def test_a_stale_save_on_one_server_is_refused(two_servers, browser: Browser) ->
     field_b.fill("Ingevuld op server B")
     field_b.press("Tab")
     wait_idle(on_b)
-    assert stored() == "Ingevuld op server B"
+    wait_saved(stored, "Ingevuld op server B")
     field_a = on_a.locator(f".st-key-q__{draft}__use_description textarea")
     field_a.fill("Ingevuld op server A, op een oude versie")
     field_a.press("Tab")
