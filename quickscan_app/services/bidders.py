@@ -81,8 +81,9 @@ def _bidder(work: Work, bidder_id: int) -> tuple[Bidder, Dossier]:
     return bidder, dossier
 
 
-def _claim(work: Work, bidder: Bidder, expected_version: int) -> None:
-    """Optimistic lock on the bidder record: one UPDATE that names the version it saw."""
+def _claim(work: Work, bidder: Bidder, expected_version: int, *, editor: bool = True) -> None:
+    """Optimistic lock on the bidder record: one UPDATE that names the version it saw. An
+    editor is remembered (four-eyes); a reviewer's decision is not an edit."""
     claimed = work.session.execute(
         update(Bidder)
         .where(Bidder.id == bidder.id, Bidder.lock_version == expected_version)
@@ -92,10 +93,19 @@ def _claim(work: Work, bidder: Bidder, expected_version: int) -> None:
     if claimed is None:
         raise Conflict("bidder_stale", bidder=bidder.id)
     work.session.refresh(bidder)
-    editors = dict(bidder.editors or {})
-    if work.actor.user_id is not None:
-        editors[str(work.actor.user_id)] = True
-    bidder.editors = editors
+    if editor and work.actor.user_id is not None:
+        bidder.editors = {**(bidder.editors or {}), str(work.actor.user_id): True}
+
+
+def _owners_draft(work: Work, bidder_id: int, expected_version: int) -> Bidder:
+    """A bidder its dossier's owner may still change (draft or sent back), claimed."""
+    bidder, dossier = _bidder(work, bidder_id)
+    work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
+    authz.require_owner(work.actor, dossier)
+    if bidder.status not in EDITABLE:
+        raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
+    _claim(work, bidder, expected_version)
+    return bidder
 
 
 def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dict[str, Any]:
@@ -176,13 +186,9 @@ def update_bidder(
     ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int, data: dict[str, Any]
 ) -> int:
     with unit_of_work(ctx, actor, "bidder.update", "bidder", bidder_id) as work:
-        bidder, dossier = _bidder(work, bidder_id)
-        work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
-        authz.require_owner(actor, dossier)
-        if bidder.status not in EDITABLE:
-            raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
+        bidder = _owners_draft(work, bidder_id, expected_version)
+        dossier = work.dossier(bidder.dossier_id)
         clean = _validated(library_of(ctx, dossier), _chosen(work.session, dossier.id), data)
-        _claim(work, bidder, expected_version)
         for key, value in clean.items():
             setattr(bidder, key, value)
         work.details.update({"fields": sorted(clean)})
@@ -191,12 +197,7 @@ def update_bidder(
 
 def submit_bidder(ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int) -> int:
     with unit_of_work(ctx, actor, "bidder.submit", "bidder", bidder_id) as work:
-        bidder, dossier = _bidder(work, bidder_id)
-        work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
-        authz.require_owner(actor, dossier)
-        if bidder.status not in EDITABLE:
-            raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
-        _claim(work, bidder, expected_version)
+        bidder = _owners_draft(work, bidder_id, expected_version)
         bidder.status = "submitted"
         return bidder.lock_version
 
@@ -216,7 +217,6 @@ def decide_bidder(
     with unit_of_work(ctx, actor, action, "bidder", bidder_id) as work:
         bidder, dossier = _bidder(work, bidder_id)
         work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
-        authz.require_view(actor, dossier)
         authz.require_role(actor, Role.REVIEWER)
         if authz.is_owner(actor, dossier):
             raise PermissionDenied("four_eyes_owner")
@@ -228,17 +228,8 @@ def decide_bidder(
         if not approve and not note:
             raise InvalidInput("note_required")
         view = _view(ctx, work.session, bidder, dossier)
-        version = bidder.lock_version
-        claimed = work.session.execute(
-            update(Bidder)
-            .where(Bidder.id == bidder.id, Bidder.lock_version == expected_version)
-            .values(lock_version=version + 1)
-            .returning(Bidder.lock_version)
-        ).scalar_one_or_none()
-        if claimed is None:
-            raise Conflict("bidder_stale", bidder=bidder.id)
+        _claim(work, bidder, expected_version, editor=False)
         now = ctx.clock()
-        bidder.lock_version = claimed
         bidder.status = "approved" if approve else "changes_requested"
         bidder.decided_by_id, bidder.decided_at, bidder.decision_note = actor.user_id, now, note
         if not approve:

@@ -261,6 +261,7 @@ def _verify(
         a.sha256: a
         for a in session.execute(select(Approval).where(Approval.sha256.in_(hashes))).scalars()
     }
+    checks = award_checks_named(data, fmt)  # an award report names the checks it holds
     hidden: Dossier | None = None
     first_seen: Verification | None = None
     for kind, sha in marks:
@@ -273,7 +274,9 @@ def _verify(
             hidden = hidden or dossier
             continue
         for candidate in [kind] if kind else list(KINDS):
-            if fmt in FORMATS[candidate] and _renders_to(session, approval, candidate, fmt, data):  # type: ignore[index]
+            if fmt in FORMATS[candidate] and _renders_to(
+                session, approval, candidate, fmt, data, checks
+            ):  # type: ignore[index]
                 return _found("match", fmt, candidate, approval, dossier)
         first_seen = first_seen or _found("changed", fmt, kind, approval, dossier)
     if first_seen is not None:
@@ -293,8 +296,14 @@ def _found(
     )  # fmt: skip
 
 
-def _renders_to(session: Session, approval: Approval, kind: str, fmt: str, data: bytes) -> bool:
-    checks = award_checks_named(data, fmt) if kind == "award" else None
+def _renders_to(
+    session: Session,
+    approval: Approval,
+    kind: str,
+    fmt: str,
+    data: bytes,
+    checks: frozenset[str] | None,
+) -> bool:
     try:
         source = approved_source(session, approval, kind, checks)
     except WorkflowError:

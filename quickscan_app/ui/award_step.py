@@ -73,7 +73,7 @@ def render_result(view: DossierView, current: BidderView, lang: Lang) -> None:
     result = current.result
     verdict = result.verdict.value
     box = {"fits": st.success, "conditions": st.warning, "does_not_fit": st.error}[verdict]
-    box(t(f"ui.award.verdict_long.{verdict}", lang).format(name=current.bidder.name))
+    box(t(f"ui.award.verdict_long.{verdict}", lang).format(name=md(current.bidder.name)))
     scenarios = view.library.risk_model.scenario_by_id
     for scenario, planned, actual in result.worse:
         st.markdown(

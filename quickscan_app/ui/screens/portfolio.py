@@ -28,49 +28,60 @@ from quickscan_app.ui.runtime import service_context
 
 PAGE_SIZE = 50
 _PAGE = "qs_portfolio_page"
+_APPLIED = "qs_portfolio_applied"
 _MADE = "qs_portfolio_export"
 
 
-def _filters(
-    choices: dict[str, list[str]], lang: str, label: Callable[[str], str]
-) -> PortfolioFilter:
+OPEN_STATUSES = [s.value for s in Status if s is not Status.ARCHIVED]
+
+
+def _current_filter() -> PortfolioFilter:
+    """The filter as the form last applied it: its widgets keep their values under these
+    keys. Read before anything is drawn, so one query gives the figures and the form's lists."""
+    state = st.session_state
+    return PortfolioFilter(
+        statuses=tuple(state.get("qs_pf_status", OPEN_STATUSES)),
+        residual_levels=tuple(state.get("qs_pf_level", ())),
+        authorities=tuple(state.get("qs_pf_authority", ())),
+        categories=tuple(state.get("qs_pf_category", ())),
+        publication_from=state.get("qs_pf_from"),
+        publication_to=state.get("qs_pf_to"),
+        text=state.get("qs_pf_text", ""),
+        flagged_only=bool(state.get("qs_pf_flagged", False)),
+    )
+
+
+def _filters(choices: dict[str, list[str]], lang: str, label: Callable[[str], str]) -> None:
     with (
         st.expander(t("ui.portfolio.filters", lang), expanded=False),
         st.form("qs_portfolio_filters"),
     ):
         col_a, col_b = st.columns(2)
-        statuses = col_a.multiselect(
-                t("ui.portfolio.status", lang), [s.value for s in Status],
-                default=[s.value for s in Status if s is not Status.ARCHIVED],
-                format_func=lambda s: t(f"status.{s}", lang), key="qs_pf_status",
-            )  # fmt: skip
-        levels = col_b.multiselect(
-                t("ui.portfolio.level", lang), [lv.value for lv in Level],
-                format_func=lambda lv: t(f"level.{lv}", lang), key="qs_pf_level",
-            )  # fmt: skip
-        authorities = col_a.multiselect(
-                t("ui.portfolio.authority", lang), choices.get("authorities", []),
-                key="qs_pf_authority",
-            )  # fmt: skip
-        categories = col_b.multiselect(
-                t("ui.portfolio.category", lang), choices.get("categories", []),
-                format_func=label, key="qs_pf_category",
-            )  # fmt: skip
-        start = col_a.date_input(
+        col_a.multiselect(
+            t("ui.portfolio.status", lang), [s.value for s in Status], default=OPEN_STATUSES,
+            format_func=lambda s: t(f"status.{s}", lang), key="qs_pf_status",
+        )  # fmt: skip
+        col_b.multiselect(
+            t("ui.portfolio.level", lang), [lv.value for lv in Level],
+            format_func=lambda lv: t(f"level.{lv}", lang), key="qs_pf_level",
+        )  # fmt: skip
+        col_a.multiselect(
+            t("ui.portfolio.authority", lang), choices.get("authorities", []),
+            key="qs_pf_authority",
+        )  # fmt: skip
+        col_b.multiselect(
+            t("ui.portfolio.category", lang), choices.get("categories", []),
+            format_func=label, key="qs_pf_category",
+        )  # fmt: skip
+        col_a.date_input(
             t("ui.portfolio.from", lang), value=None, format="DD-MM-YYYY", key="qs_pf_from"
         )
-        end = col_b.date_input(
+        col_b.date_input(
             t("ui.portfolio.to", lang), value=None, format="DD-MM-YYYY", key="qs_pf_to"
         )
-        text = st.text_input(t("ui.portfolio.text", lang), max_chars=200, key="qs_pf_text")
-        flagged = st.checkbox(t("ui.portfolio.flagged_only", lang), key="qs_pf_flagged")
-        if st.form_submit_button(t("ui.portfolio.apply", lang), type="primary"):
-            st.session_state[_PAGE] = 0
-    return PortfolioFilter(
-        statuses=tuple(statuses), residual_levels=tuple(levels),
-        authorities=tuple(authorities), categories=tuple(categories),
-        publication_from=start, publication_to=end, text=text, flagged_only=flagged,
-    )  # fmt: skip
+        st.text_input(t("ui.portfolio.text", lang), max_chars=200, key="qs_pf_text")
+        st.checkbox(t("ui.portfolio.flagged_only", lang), key="qs_pf_flagged")
+        st.form_submit_button(t("ui.portfolio.apply", lang), type="primary")
 
 
 def render() -> None:
@@ -79,21 +90,20 @@ def render() -> None:
     ctx = service_context()
     st.title(t("ui.page.portfolio", lang))
     st.caption(t("ui.portfolio.intro", lang).format(days=DEADLINE_DAYS))
-    choices = st.session_state.get("qs_pf_choices", {})
     label = category_labels(ctx, lang)
-    flt = _filters(choices, lang, label)
+    flt = _current_filter()
+    if st.session_state.get(_APPLIED) != flt:  # a new filter starts at its first page
+        st.session_state[_APPLIED], st.session_state[_PAGE] = flt, 0
     page = st.session_state.get(_PAGE, 0)
     try:
         result = portfolio(ctx, user, flt, page=page, page_size=PAGE_SIZE)
     except ServiceError as exc:
         st.error(exc.message(lang))
         st.stop()
-    if result.choices != choices:
-        st.session_state["qs_pf_choices"] = result.choices
-        st.rerun()
     if page >= result.pages:
         st.session_state[_PAGE] = result.pages - 1
         st.rerun()
+    _filters(result.choices, lang, label)
 
     figures = st.columns(5)
     high = result.by_residual.get("high", 0) + result.by_residual.get("very_high", 0)

@@ -12,6 +12,7 @@ from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import chosen_dossier_id, open_dossier
 from quickscan_app.ui.overview_table import render_table
 from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.text import md
 
 
 def render() -> None:
@@ -48,8 +49,9 @@ def render() -> None:
         st.header(t("ui.award.waiting", lang).format(count=len(checks)))
         for check in checks:
             if st.button(
-                t("ui.award.waiting_item", lang).format(bidder=check.bidder_name,
-                                                        dossier=check.dossier_title),
+                t("ui.award.waiting_item", lang).format(
+                    bidder=md(check.bidder_name), dossier=md(check.dossier_title)
+                ),
                 key=f"qs_bidder_waiting_{check.bidder_id}",
             ):  # fmt: skip
                 open_dossier("views/review.py", check.dossier_id)
