@@ -12,7 +12,7 @@ from quickscan_app.domain.risk import Level
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.versions import QuestionnaireDiff
 from quickscan_app.engine.assessment import Assessment
-from quickscan_app.engine.scoring import Reason
+from quickscan_app.engine.scoring import Reason, ScenarioScore, strongest_first
 from quickscan_app.i18n import format_date, t
 
 if TYPE_CHECKING:
@@ -35,12 +35,17 @@ def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def reason_data(library: Library, reason: Reason, lang: Lang) -> dict[str, Any]:
+def reason_data(
+    library: Library, reason: Reason, lang: Lang, counts: bool = True
+) -> dict[str, Any]:
     questions = library.questionnaire.by_id
+    group = library.risk_model.group_by_id.get(reason.group or "")
     return {
         "rule": reason.rule_id,
         "dimension": reason.dimension.value,
         "effect": reason.effect,
+        **({"group": group.id, "group_title": group.title.get(lang)} if group else {}),
+        "counts": counts,
         "reason": reason.text.get(lang),
         "answers": [
             {
@@ -74,14 +79,27 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
                 "impact": s.impact,
                 "level": s.level.value,
                 "level_label": model.level_label(s.level).get(lang),
-                "reasons": [reason_data(library, r, lang) for r in s.reasons],
+                **factors_data(s),
+                "reasons": [
+                    reason_data(library, r, lang, counts)
+                    for r, counts in strongest_first(model, s)
+                ],
             }
             for s in assessment.scenarios
         ],
         "overall_level": assessment.overall_level.value,
         "full_risk_analysis_required": assessment.full_risk_analysis_required,
         "escalations": [
-            {"id": e.id, "title": e.title.get(lang), "reason": e.reason.get(lang)}
+            {
+                "id": e.id,
+                "title": e.title.get(lang),
+                "reason": e.reason.get(lang),
+                **(
+                    {"assumes_unknown": list(assessment.assumed_escalations[e.id])}
+                    if e.id in assessment.assumed_escalations
+                    else {}
+                ),
+            }
             for e in assessment.escalations
         ],
         "open_points": [
@@ -101,6 +119,9 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
                 "phase": catalogue.by_id[p.measure_id].phase.value,
                 "reduction": p.reduction,
                 "scenarios": list(p.scenario_ids),
+                "proposal_kind": p.kind.value,
+                "core": p.core,
+                "alternatives": list(p.alternatives),
             }
             for p in assessment.proposals
         ],
@@ -120,6 +141,22 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
             ],
         }
     return data
+
+
+def factors_data(score: ScenarioScore) -> dict[str, Any]:
+    """Threat, exposure and the raw points behind a version-2 score (nothing for version 1)."""
+    f = score.factors
+    if f is None:
+        return {}
+    return {
+        "threat": f.threat,
+        "exposure": f.exposure,
+        "raw_points": {"likelihood": f.raw_likelihood_points, "impact": f.raw_impact_points},
+        "groups": [
+            {"id": g.group_id, "factor": g.factor.value, "raw": g.raw, "counted": g.counted}
+            for g in f.groups
+        ],
+    }
 
 
 def summary_text(library: Library, assessment: Assessment, lang: Lang) -> str:

@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Ongeldig antwoord op '{question}': {problem}",
         "en": "Invalid answer to '{question}': {problem}",
     },
+    "err.alternative_chosen": {
+        "nl": "Maatregel '{measure}' is een alternatief voor '{other}', die al in het plan staat. Kies er één: haal eerst '{other}' uit het plan.",
+        "en": "Measure '{measure}' is an alternative to '{other}', which is already in the plan. Choose one: take '{other}' out of the plan first.",
+    },
     "err.unknown_measure": {
         "nl": "Maatregel '{measure}' staat niet in de catalogus.",
         "en": "Measure '{measure}' is not in the catalogue.",
@@ -130,6 +134,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "err.invalid_field": {
         "nl": "Ongeldige waarde voor '{field}': {problem}",
         "en": "Invalid value for '{field}': {problem}",
+    },
+    "err.publication_dates_differ": {
+        "nl": "Twee verschillende geplande publicatiedatums: {details} in de dossiergegevens en {answer} als antwoord op de vraag 'planned_publication_date'. Geef één datum op, of op beide plaatsen dezelfde.",
+        "en": "Two different planned publication dates: {details} in the dossier details and {answer} as the answer to the question 'planned_publication_date'. Give one date, or the same one in both places.",
+    },
+    "err.publication_date_unknown": {
+        "nl": "De dossiergegevens noemen geplande publicatiedatum {details}, maar het antwoord op de vraag 'planned_publication_date' is 'onbekend'. Geef één datum op, of op beide plaatsen dezelfde.",
+        "en": "The dossier details give planned publication date {details}, but the answer to the question 'planned_publication_date' is 'unknown'. Give one date, or the same one in both places.",
     },
     "err.sso_no_role": {
         "nl": "U bent aangemeld, maar u hebt geen rol in Quickscan. Vraag de beheerder u toe te voegen aan een groep voor inkopers, beveiligingsadviseurs of beheerders.",
@@ -431,22 +443,41 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "No answer raises this risk: it stays at its baseline.",
     },
     "ui.your_answer": {"nl": "uw antwoord", "en": "your answer"},
+    "ui.threat": {"nl": "dreiging", "en": "threat"},
+    "ui.col.proposal": {"nl": "Voorstel", "en": "Proposal"},
+    "ui.alternative_of": {"nl": "kies dit óf", "en": "choose this or"},
+    "proposal.direct": {"nl": "Neemt een oorzaak weg", "en": "Removes a cause"},
+    "proposal.supporting": {
+        "nl": "Ondersteunend (contract, criterium, toets)",
+        "en": "Supporting (contract, criterion, check)",
+    },
+    "proposal.obligation": {"nl": "Altijd regelen (BIO2)", "en": "Always arrange (BIO2)"},
+    "ui.exposure": {"nl": "blootstelling", "en": "exposure"},
+    "ui.raw_points": {"nl": "punten vóór begrenzing", "en": "points before caps"},
+    "ui.reasons_folded": {
+        "nl": "Ook van toepassing, maar zonder effect op de score (de oorzaak telt al mee of een sterkere reden bepaalt de uitkomst):",
+        "en": "Also applies, but without effect on the score (the cause already counts or a stronger reason decides the outcome):",
+    },
     # Plan
     "ui.plan_intro": {
         "nl": (
-            "Voorgestelde maatregelen staan bovenaan, gerangschikt naar het risico dat ze wegnemen. "
-            "Kies een regel om de maatregel op te nemen (met eigenaar, fase en termijn) of af te "
-            "wijzen met een motivering."
+            "Bovenaan staan de maatregelen die een oorzaak van het risico wegnemen, daarna "
+            "ondersteunende maatregelen (contractbepalingen, criteria, toetsen), elk gerangschikt "
+            "naar het risico dat ze wegnemen; wat al geregeld is, wordt niet voorgesteld. Daarna wat "
+            "de BIO2 voor elk contract vraagt. Kies een maatregel om hem op te nemen (met eigenaar, "
+            "fase en termijn) of af te wijzen met een motivering."
         ),
         "en": (
-            "Proposed measures come first, ranked by the risk they take away. Pick a row to take "
-            "the measure into the plan (with owner, phase and due date) or to reject it with a "
-            "justification."
+            "First come the measures that remove a cause of the risk, then supporting measures "
+            "(contract clauses, criteria, checks), each ranked by the risk they take away; what is "
+            "already in place is not proposed. Then what BIO2 asks of every contract. Pick a "
+            "measure to take it into the plan (with owner, phase and due date) or to reject it "
+            "with a justification."
         ),
     },
     "ui.show_all_measures": {
-        "nl": "Toon alle maatregelen uit de catalogus",
-        "en": "Show every measure in the catalogue",
+        "nl": "Toon meer: alle voorstellen en de hele catalogus",
+        "en": "Show more: every proposal and the whole catalogue",
     },
     "ui.no_proposals": {
         "nl": "Er zijn geen maatregelen voorgesteld.",

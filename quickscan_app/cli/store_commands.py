@@ -6,6 +6,7 @@ import argparse
 import getpass
 import socket
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from quickscan_app.content import load_content
 from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import format_date, format_datetime
 from quickscan_app.presenters import assessment_data
-from quickscan_app.services import audit, demo, dossiers, users
+from quickscan_app.services import audit, demo, dossiers, overview, users
 from quickscan_app.services.context import Actor, ServiceContext, system_actor
 from quickscan_app.services.snapshot import answers_record, dossier_record, plan_record
 from quickscan_app.store.db import make_engine
@@ -165,11 +166,34 @@ def seed_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def deadline_data(
+    publication: date | None, rfq: date | None, status: str, today: date
+) -> dict[str, Any]:
+    """Days to the planned publication (or request for quotation) from the service clock's
+    today, and the overview's deadline flag."""
+    days = overview.days_left(publication, rfq, today)
+    return {
+        "days_to_publication": days,
+        "publication_deadline_flag": overview.deadline_flagged(days, status),
+    }
+
+
 def dossier_list(args: argparse.Namespace) -> int:
     ctx = open_context()
     rows = dossiers.list_dossiers(ctx, cli_actor())
     if args.json:
-        print_json([r.__dict__ for r in rows])
+        today = ctx.clock().date()
+        print_json(
+            [
+                {
+                    **r.__dict__,
+                    **deadline_data(
+                        r.planned_publication_date, r.planned_rfq_date, r.status, today
+                    ),
+                }
+                for r in rows
+            ]
+        )
         return EXIT_OK
     lang = cli_language()
     for r in rows:
@@ -187,10 +211,11 @@ def dossier_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def dossier_data(view: dossiers.DossierView, lang: Lang) -> dict[str, Any]:
+def dossier_data(view: dossiers.DossierView, lang: Lang, today: date) -> dict[str, Any]:
     d = view.dossier
     return {
         **dossier_record(d),
+        **deadline_data(d.planned_publication_date, d.planned_rfq_date, d.status, today),
         "status": d.status,
         "lock_version": d.lock_version,
         "questionnaire": {"id": d.questionnaire_id, "version": d.questionnaire_version},
@@ -233,13 +258,18 @@ def dossier_show(args: argparse.Namespace) -> int:
     ctx = open_context()
     view = dossiers.get_dossier(ctx, cli_actor(), args.id)
     lang: Lang = "en" if view.dossier.language == "en" else "nl"
-    data = dossier_data(view, lang)
+    data = dossier_data(view, lang, ctx.clock().date())
     if args.json:
         print_json(data)
         return EXIT_OK
     results = data["results"]
     print(f"{data['id']}: {data['title']} ({data['reference'] or '-'})")
     print(f"status {data['status']}, revision {data['revision']}, owner {data['owner']}")
+    planned = view.dossier.planned_publication_date or view.dossier.planned_rfq_date
+    if planned is not None:
+        near = ", publication near" if data["publication_deadline_flag"] else ""
+        when = format_date(planned, lang)
+        print(f"planned publication {when}: {data['days_to_publication']} days{near}")
     questionnaire = f"{data['questionnaire']['id']} v{data['questionnaire']['version']}"
     print(f"questionnaire {questionnaire}, {len(data['answers'])} answers")
     print(f"open required questions: {len(results['open_required'])}")

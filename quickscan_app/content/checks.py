@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 
 from quickscan_app.domain.answers import AnswerError, normalise_answer
 from quickscan_app.domain.conditions import Condition
-from quickscan_app.domain.measures import MeasureCatalogue
+from quickscan_app.domain.measures import Guarantee, Measure, MeasureCatalogue
 from quickscan_app.domain.questionnaire import Questionnaire, QuestionType
-from quickscan_app.domain.risk import RiskModel
+from quickscan_app.domain.risk import Method, RiskModel
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str]
@@ -116,6 +116,8 @@ def check_risk_model(model: RiskModel, q: Questionnaire) -> Iterator[Finding]:
                     (f"effect on unknown scenario '{effect.scenario}'"),
                 )
             reached.add(effect.scenario)
+    if model.method is Method.THREAT_EXPOSURE:
+        yield from _check_groups(model)
     for i, scenario in enumerate(model.scenarios):
         if scenario.id not in reached:
             yield ("scenarios", i, "id"), f"no rule can raise scenario '{scenario.id}'"
@@ -126,6 +128,32 @@ def check_risk_model(model: RiskModel, q: Questionnaire) -> Iterator[Finding]:
             for name in escalation.when_level.scenarios:
                 if name not in scenarios:
                     yield ("escalations", i, "when_level"), f"unknown scenario '{name}'"
+
+
+def _check_groups(model: RiskModel) -> Iterator[Finding]:
+    """threat_exposure: every rule sits in a known group, its effects on the group's dimension."""
+    groups = ((("groups", i, "id"), g.id) for i, g in enumerate(model.groups))
+    yield from duplicates(groups, "group")
+    used: set[str] = set()
+    for i, rule in enumerate(model.rules):
+        if rule.group is None:
+            yield ("rules", i, "id"), f"rule '{rule.id}' needs a group (method threat_exposure)"
+            continue
+        group = model.group_by_id.get(rule.group)
+        if group is None:
+            yield ("rules", i, "group"), f"unknown group '{rule.group}'"
+            continue
+        used.add(group.id)
+        for j, effect in enumerate(rule.effects):
+            if effect.dimension is not group.factor.dimension:
+                yield (
+                    ("rules", i, "effects", j, "dimension"),
+                    f"group '{group.id}' ({group.factor}) acts on {group.factor.dimension}, "
+                    f"not {effect.dimension}",
+                )
+    for i, group in enumerate(model.groups):
+        if group.id not in used:
+            yield ("groups", i, "id"), f"group '{group.id}' has no rules"
 
 
 def check_catalogue(
@@ -152,3 +180,58 @@ def check_catalogue(
         condition = measure.proposed_when.condition
         if condition is not None:
             yield from check_condition(condition, q, ("measures", i, "proposed_when", "condition"))
+        for j, guarantee in enumerate(measure.guarantees):
+            yield from _check_guarantee(guarantee, q, ("measures", i, "guarantees", j))
+        if model.method is Method.THREAT_EXPOSURE:
+            yield from _check_v2_measure(measure, ("measures", i))
+    yield from _check_alternatives(catalogue)
+
+
+def _check_guarantee(guarantee: Guarantee, q: Questionnaire, loc: Loc) -> Iterator[Finding]:
+    """The guaranteed answer is a valid answer to an existing question."""
+    question = q.by_id.get(guarantee.question)
+    if question is None:
+        yield (*loc, "question"), f"guarantee on unknown question '{guarantee.question}'"
+        return
+    if guarantee.answer is not None:
+        try:
+            normalise_answer(question, guarantee.answer)
+        except AnswerError as exc:
+            yield (*loc, "answer"), f"guaranteed answer: {exc.message}"
+    if guarantee.without is not None:
+        if question.type is not QuestionType.MULTIPLE_CHOICE:
+            yield (*loc, "without"), "'without' needs a multiple_choice question"
+        for option in guarantee.without:
+            if option not in question.option_ids:
+                yield (*loc, "without"), f"'{option}' is not an option of '{question.id}'"
+    for option in guarantee.keeps:
+        if option not in question.option_ids:
+            yield (*loc, "keeps"), f"'{option}' is not an option of '{question.id}'"
+    if guarantee.at_most is not None and question.type is not QuestionType.NUMBER:
+        yield (*loc, "at_most"), f"'at_most' needs a number question; '{question.id}' is not"
+
+
+def _check_v2_measure(measure: Measure, loc: Loc) -> Iterator[Finding]:
+    """A measure either changes answers or is a bounded paper step, not both."""
+    if measure.guarantees and measure.mitigates:
+        yield (*loc, "mitigates"), "a measure with guarantees acts through them: drop 'mitigates'"
+    for j, mitigation in enumerate(measure.mitigates):
+        if mitigation.impact or mitigation.likelihood > 1:
+            yield (
+                (*loc, "mitigates", j),
+                "a measure that changes no answer lowers likelihood by at most 1 and never "
+                "impact (impact falls only through a guaranteed answer)",
+            )
+
+
+def _check_alternatives(catalogue: MeasureCatalogue) -> Iterator[Finding]:
+    by_id = catalogue.by_id
+    for i, measure in enumerate(catalogue.measures):
+        for j, other in enumerate(measure.alternatives):
+            here = ("measures", i, "alternatives", j)
+            if other == measure.id:
+                yield here, "a measure is not its own alternative"
+            elif other not in by_id:
+                yield here, f"unknown measure '{other}'"
+            elif measure.id not in by_id[other].alternatives:
+                yield here, f"'{other}' must name '{measure.id}' as its alternative too"

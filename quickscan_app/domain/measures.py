@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -84,6 +84,35 @@ class Mitigation(Strict):
         return self
 
 
+class Guarantee(Strict):
+    """An answer a measure makes true once it is in place.
+
+    Exactly one of: ``answer`` (the answer becomes this), ``without`` (these options are taken
+    out of a multiple-choice answer), ``at_most`` (a number answer is capped at this value).
+    """
+
+    question: Identifier
+    answer: Any = None
+    without: tuple[Identifier, ...] | None = None
+    at_most: float | None = None
+    keeps: tuple[Identifier, ...] = ()
+    """With ``answer``: answers already at least as good, which the measure leaves as they are."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_booleans_are_yes_no(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("answer"), bool):
+            data = {**data, "answer": "yes" if data["answer"] else "no"}
+        return data
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Guarantee:
+        given = [n for n in ("answer", "without", "at_most") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("a guarantee needs exactly one of 'answer', 'without', 'at_most'")
+        return self
+
+
 class ProposalRule(Strict):
     min_level: Level = Level.MEDIUM
     condition: Condition | None = None
@@ -96,11 +125,28 @@ class Measure(Strict):
     kind: MeasureKind
     phase: Phase
     controls: Controls
-    mitigates: tuple[Mitigation, ...] = Field(min_length=1)
+    mitigates: tuple[Mitigation, ...] = ()
+    """Steps down without changing an answer (version 1; version 2: paper measures only)."""
+    guarantees: tuple[Guarantee, ...] = ()
+    """Version 2: the answers this measure makes true; its residual is the score of those."""
+    alternatives: tuple[Identifier, ...] = ()
+    """Measures that do the same job another way: at most one of them in a plan."""
+    obligation: bool = False
+    """Required for every contract of this kind (BIO2): proposed as a to-do, not for its risk."""
     proposed_when: ProposalRule = ProposalRule()
     tender_text: LocalText
     tender_section: TenderSection | None = None
     """Where the tender dossier puts it; by default follows from kind and phase."""
+
+    @model_validator(mode="after")
+    def _acts_somehow(self) -> Measure:
+        if not self.mitigates and not self.guarantees and not self.obligation:
+            raise ValueError("a measure needs 'mitigates', 'guarantees' or 'obligation: true'")
+        return self
+
+    @property
+    def acts_on_answers(self) -> bool:
+        return bool(self.guarantees)
 
     @property
     def section(self) -> TenderSection:

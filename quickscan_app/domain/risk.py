@@ -39,6 +39,43 @@ class Dimension(StrEnum):
     IMPACT = "impact"
 
 
+class Method(StrEnum):
+    """How rules combine into a score.
+
+    ``additive`` (version 1): baseline, raised to the highest floor, plus every addition.
+    ``threat_exposure`` (version 2): rules in cause groups that count once; likelihood is
+    looked up from threat (who might act) and exposure (how they reach the equipment), then
+    missing controls add at most one step; impact comes only from what is at stake.
+    """
+
+    ADDITIVE = "additive"
+    THREAT_EXPOSURE = "threat_exposure"
+
+
+class Factor(StrEnum):
+    """What a group of rules describes (threat_exposure method)."""
+
+    THREAT = "threat"
+    EXPOSURE = "exposure"
+    CONTROL = "control"
+    IMPACT = "impact"
+
+    @property
+    def dimension(self) -> Dimension:
+        return Dimension.IMPACT if self is Factor.IMPACT else Dimension.LIKELIHOOD
+
+
+class RuleGroup(Strict):
+    """Rules that describe one cause: together they add at most ``cap`` points per scenario."""
+
+    id: Identifier
+    factor: Factor
+    cap: Annotated[int, Field(ge=1, le=4, strict=True)]
+    title: LocalText
+    technical: bool = False
+    """An exposure group that is a technical access path (network, remote, data, updates)."""
+
+
 class ThreatActor(StrEnum):
     STATE = "state"
     CRIMINAL = "criminal"
@@ -106,6 +143,8 @@ class Rule(Strict):
     when: Condition
     effects: tuple[Effect, ...] = Field(min_length=1)
     reason: LocalText
+    group: Identifier | None = None
+    """The cause group (threat_exposure method; required there)."""
 
     @cached_property
     def question_ids(self) -> tuple[str, ...]:
@@ -139,6 +178,16 @@ class RiskModel(Strict):
     id: Identifier
     version: Version
     questionnaire: ContentRef
+    method: Method = Method.ADDITIVE
+    likelihood_grid: tuple[tuple[ScaleValue, ...], ...] | None = None
+    """threat_exposure: likelihood_grid[threat - 1][exposure - 1] -> likelihood."""
+    control_step_points: Annotated[int, Field(ge=1, le=10, strict=True)] = 2
+    """threat_exposure: missing-control points that widen exposure by its one step."""
+    other_routes_step_points: Annotated[int, Field(ge=1, le=10, strict=True)] = 2
+    """threat_exposure: points of the routes besides the widest that add one exposure step."""
+    impact_add_cap: Annotated[int, Field(ge=0, le=2, strict=True)] = 1
+    """threat_exposure: at most this many impact steps from additions, never above 4."""
+    groups: tuple[RuleGroup, ...] = ()
     levels: tuple[LevelLabel, ...]
     likelihood_scale: tuple[ScalePoint, ...]
     impact_scale: tuple[ScalePoint, ...]
@@ -157,6 +206,13 @@ class RiskModel(Strict):
                 raise ValueError(f"{name} must have the values 1, 2, 3, 4, 5 in order")
         if len(self.grid) != 5 or any(len(row) != 5 for row in self.grid):
             raise ValueError("grid must have 5 rows (likelihood 1..5) of 5 levels (impact 1..5)")
+        if self.method is Method.THREAT_EXPOSURE:
+            grid = self.likelihood_grid
+            if grid is None or len(grid) != 5 or any(len(row) != 5 for row in grid):
+                raise ValueError(
+                    "method threat_exposure needs likelihood_grid: 5 rows (threat 1..5) "
+                    "of 5 likelihoods (exposure 1..5)"
+                )
         return self
 
     @property
@@ -176,3 +232,7 @@ class RiskModel(Strict):
     @cached_property
     def scenario_by_id(self) -> dict[str, Scenario]:
         return {s.id: s for s in self.scenarios}
+
+    @cached_property
+    def group_by_id(self) -> dict[str, RuleGroup]:
+        return {g.id: g for g in self.groups}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quickscan_app.domain.answers import Answers, AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
-from quickscan_app.domain.risk import Escalation, Level, RiskModel
+from quickscan_app.domain.risk import Escalation, Level, Method, RiskModel
 from quickscan_app.engine.conditions import effective_answers, holds, is_answered
+from quickscan_app.engine.measure_effects import propose_v2, residual_v2
 from quickscan_app.engine.proposals import Proposal, ResidualScore, propose, residual
 from quickscan_app.engine.scoring import ScenarioScore, fired_rules, score_scenarios
 
@@ -40,6 +41,9 @@ class Assessment:
     proposals: tuple[Proposal, ...]
     residual: tuple[ResidualScore, ...] | None
     residual_level: Level | None
+    assumed_escalations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Escalation id -> the questions answered "unknown" it rests on: without the assumed
+    worst case it would not fire. Shown as an assumption to check, not as a fact."""
 
     @property
     def complete(self) -> bool:
@@ -61,13 +65,23 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
     )
     scenarios = score_scenarios(model, fired_rules(model, effective), answers, effective)
     overall = _highest(s.level for s in scenarios)
-    proposals = propose(catalogue, scenarios, effective)
+    v2 = model.method is Method.THREAT_EXPOSURE
+    scorer = _scorer(library)
+    if v2:
+        proposals = propose_v2(library, scenarios, answers, effective, scorer)
+    else:
+        proposals = propose(catalogue, scenarios, effective)
     rest: list[ResidualScore] | None = None
     if chosen is not None:
         missing = [m for m in chosen if m not in catalogue.by_id]
         if missing:
             raise UnknownMeasureError(f"no such measure: {', '.join(missing)}")
-        rest = residual(model, scenarios, [catalogue.by_id[m] for m in dict.fromkeys(chosen)])
+        measures = [catalogue.by_id[m] for m in dict.fromkeys(chosen)]
+        if v2:
+            rest = residual_v2(model, scenarios, answers, questionnaire, measures, scorer)
+        else:
+            rest = residual(model, scenarios, measures)
+    escalations = _escalations(model, scenarios, effective)
     return Assessment(
         visible=tuple(visible),
         open_required=open_required,
@@ -75,11 +89,48 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
         scenarios=tuple(scenarios),
         overall_level=overall,
         full_risk_analysis_required=overall.at_least(FULL_ANALYSIS_FROM),
-        escalations=tuple(_escalations(model, scenarios, effective)),
+        escalations=tuple(escalations),
         proposals=tuple(proposals),
         residual=tuple(rest) if rest is not None else None,
         residual_level=_highest(r.level for r in rest) if rest is not None else None,
+        assumed_escalations=_assumptions(library, escalations, answers, open_points),
     )
+
+
+def _scorer(library: Library):  # type: ignore[no-untyped-def]
+    """Scores answers as they would be: what a measure's guarantees are compared with."""
+    questionnaire, model = library.questionnaire, library.risk_model
+
+    def score(answers: Answers) -> list[ScenarioScore]:
+        effective, _ = effective_answers(questionnaire, answers)
+        return score_scenarios(model, fired_rules(model, effective), answers, effective)
+
+    return score
+
+
+def _assumptions(
+    library: Library,
+    fired: list[Escalation],
+    answers: Answers,
+    open_points: tuple[OpenPoint, ...],
+) -> dict[str, tuple[str, ...]]:
+    """Escalations that fire only because "unknown" is scored as the worst case."""
+    if not fired or not open_points:
+        return {}
+    unknown = [p.question_id for p in open_points]
+    known = {q: v for q, v in answers.items() if q not in set(unknown)}
+    effective, _ = effective_answers(library.questionnaire, known)
+    model = library.risk_model
+    without = {e.id for e in _escalations(model, _scorer(library)(known), effective)}
+    result = {}
+    for escalation in fired:
+        if escalation.id in without:
+            continue
+        read = set(escalation.when.questions()) if escalation.when is not None else set()
+        if escalation.when_level is not None or not read:
+            read = set(unknown)
+        result[escalation.id] = tuple(q for q in unknown if q in read) or tuple(unknown)
+    return result
 
 
 def _highest(levels) -> Level:

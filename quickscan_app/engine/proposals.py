@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from quickscan_app.domain.answers import Answers
 from quickscan_app.domain.measures import Measure, MeasureCatalogue, Mitigation
@@ -12,12 +13,28 @@ from quickscan_app.engine.conditions import holds
 from quickscan_app.engine.scoring import ScenarioScore, clamp
 
 
+class ProposalKind(StrEnum):
+    """Why a measure is proposed, in the order proposals are listed."""
+
+    DIRECT = "direct"
+    """It removes or narrows a cause that fired: it changes an answer the risk rests on."""
+    SUPPORTING = "supporting"
+    """A clause, criterion, check or consultation: a bounded step, no answer changes."""
+    OBLIGATION = "obligation"
+    """Required for every such contract (BIO2) and not yet arranged: a to-do."""
+
+
 @dataclass(frozen=True)
 class Proposal:
     measure_id: str
     reduction: int
     """Risk points (likelihood × impact, summed over scenarios) this measure alone takes away."""
     scenario_ids: tuple[str, ...]
+    kind: ProposalKind = ProposalKind.SUPPORTING
+    core: bool = True
+    """In the short list; the others are shown behind "more"."""
+    alternatives: tuple[str, ...] = ()
+    """Proposed measures that do the same job another way: at most one of them in a plan."""
 
 
 @dataclass(frozen=True)

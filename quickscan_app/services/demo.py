@@ -84,7 +84,12 @@ def plan_top(
     current = view.dossier.lock_version
     start = view.dossier.planned_publication_date or ctx.clock().date()
     owners = ("Contractmanager", "Inkoopadviseur", "Informatiebeveiliging", "IV-beheer Douane")
-    proposals = list(view.assessment.proposals)
+    # One of each pair of alternatives, as the plan allows.
+    proposals, taken = [], set()
+    for proposal in view.assessment.proposals:
+        if not taken.intersection(proposal.alternatives):
+            proposals.append(proposal)
+            taken.add(proposal.measure_id)
     for i, proposal in enumerate(proposals[:count]):
         measure = view.library.catalogue.by_id[proposal.measure_id]
         current = plan.select_measure(

@@ -13,10 +13,19 @@ from sqlalchemy import ColumnElement, bindparam, delete, false, insert, or_, sel
 from sqlalchemy.orm import Session, joinedload
 
 from quickscan_app.answer_files import LoadedAnswers
-from quickscan_app.domain.answers import AnswerError, Answers, DossierMeta, normalise_answer
+from quickscan_app.domain.answers import (
+    AnswerError,
+    Answers,
+    AnswerValue,
+    DossierMeta,
+    is_unknown,
+    normalise_answer,
+)
 from quickscan_app.domain.library import Library
+from quickscan_app.domain.questionnaire import Question, QuestionType
 from quickscan_app.domain.workflow import IN_REVIEW_OR_DECIDED, Status
 from quickscan_app.engine import Assessment, assess
+from quickscan_app.i18n import format_date
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError
@@ -43,6 +52,47 @@ _ANSWERS_OF = select(Answer.question_id, Answer.value).where(
 _DELETE_ANSWER = delete(Answer).where(
     Answer.dossier_id == bindparam("d"), Answer.question_id == bindparam("q")
 )
+
+
+PUBLICATION = "planned_publication_date"
+"""The planned publication date is dossier metadata and a question of the questionnaire. The
+answer is the source; the dossier column (what overviews, the portfolio and the deadline flag
+read, in SQL) is its copy, written in the same transaction as every change of the answer."""
+
+
+def publication_question(library: Library) -> Question | None:
+    """The questionnaire's planned-publication question, when it asks one (as a date)."""
+    question = library.questionnaire.by_id.get(PUBLICATION)
+    return question if question is not None and question.type is QuestionType.DATE else None
+
+
+def publication_of(answer: AnswerValue | None) -> date | None:
+    """The column's value for an answer: the date, or empty when unanswered or unknown."""
+    return answer if isinstance(answer, date) else None
+
+
+def _agreed_publication(
+    library: Library, details: date | None, answers: Answers
+) -> tuple[date | None, Answers]:
+    """The planned publication date for a new dossier, and its answers with that date.
+
+    A date given only in the metadata answers the question; one given only as an answer
+    fills in the metadata; two different dates are refused, naming both.
+    """
+    if publication_question(library) is None:
+        return details, answers  # not asked: the metadata is the only place it lives
+    answer = answers.get(PUBLICATION)
+    if answer is None:
+        return details, answers if details is None else {**answers, PUBLICATION: details}
+    if details is not None and answer != details:
+        if is_unknown(answer):
+            raise InvalidInput("publication_date_unknown", details=format_date(details, "nl"))
+        raise InvalidInput(
+            "publication_dates_differ",
+            details=format_date(details, "nl"),
+            answer=format_date(answer, "nl") if isinstance(answer, date) else str(answer),
+        )
+    return publication_of(answer), answers
 
 
 class NewDossier(DossierMeta):
@@ -95,7 +145,10 @@ def _insert_dossier(
     questionnaire_id: str | None,
     questionnaire_version: int | None,
     demo: bool,
+    answers: Answers | None = None,
+    answered_by_id: int | None = None,
 ) -> int:
+    """The dossier row and its first answers (checked ones), all at revision and version 1."""
     checked = _validated_meta(meta)
     library = _library(work.ctx, questionnaire_id, questionnaire_version)
     if owner_id is None:
@@ -103,6 +156,9 @@ def _insert_dossier(
     now = work.ctx.clock()
     values = checked.model_dump()
     values["language"] = values.get("language") or "nl"
+    values[PUBLICATION], answers = _agreed_publication(
+        library, checked.planned_publication_date, answers or {}
+    )
     dossier = Dossier(
         **values,
         owner_id=owner_id,
@@ -124,6 +180,21 @@ def _insert_dossier(
         "questionnaire": f"{library.questionnaire.id}@{library.questionnaire.version}",
         "owner": owner_id,
     }
+    by = answered_by_id or owner_id
+    for question_id, value in answers.items():
+        stored = answer_json(value)
+        work.session.add(
+            Answer(dossier_id=dossier.id, question_id=question_id, value=stored,
+                   updated_by=by, updated_at=now)
+        )  # fmt: skip
+        work.session.add(
+            AnswerChange(
+                dossier_id=dossier.id, question_id=question_id, value=stored,
+                revision=1, lock_version=1, changed_by=by, changed_at=now,
+            )
+        )  # fmt: skip
+    if answers:
+        work.details["answers"] = len(answers)
     return dossier.id
 
 
@@ -154,28 +225,11 @@ def import_dossier(
             loaded.library.questionnaire.id,
             loaded.library.questionnaire.version,
             demo,
+            loaded.answers,
+            answered_by_id,
         )
-        dossier = work.dossier(dossier_id)
-        now = ctx.clock()
-        for question_id, value in loaded.answers.items():
-            stored = answer_json(value)
-            work.session.add(
-                Answer(
-                    dossier_id=dossier_id,
-                    question_id=question_id,
-                    value=stored,
-                    updated_by=answered_by_id,
-                    updated_at=now,
-                )
-            )
-            work.session.add(
-                AnswerChange(
-                    dossier_id=dossier_id, question_id=question_id, value=stored,
-                    revision=1, lock_version=1, changed_by=answered_by_id, changed_at=now,
-                )
-            )  # fmt: skip
-        work.details["answers"] = len(loaded.answers)
-        dossier.last_change = "imported"
+        work.details.setdefault("answers", 0)
+        work.dossier(dossier_id).last_change = "imported"
         return dossier_id
 
 
@@ -194,16 +248,22 @@ def save_answer(
     with unit_of_work(ctx, actor, "answer.save", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_edit(actor, dossier)
-        question = library_of(ctx, dossier).questionnaire.by_id.get(question_id)
+        library = library_of(ctx, dossier)
+        question = library.questionnaire.by_id.get(question_id)
         if question is None:
             raise InvalidInput("invalid_answer", question=question_id, problem="no such question")
         try:
-            stored = None if value is None else answer_json(normalise_answer(question, value))
+            normalised = None if value is None else normalise_answer(question, value)
+            stored = None if normalised is None else answer_json(normalised)
         except AnswerError as exc:
             raise InvalidInput(
                 "invalid_answer", question=question_id, problem=exc.message
             ) from None
         version = work.touch(dossier, expected_version, f"answer {question_id}")
+        if question is publication_question(library):
+            planned = publication_of(normalised)
+            dossier.planned_publication_date = planned  # the column follows the answer
+            work.details[PUBLICATION] = planned.isoformat() if planned else None
         now = ctx.clock()
         conn = work.session.connection()
         if stored is None:

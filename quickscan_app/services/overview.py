@@ -11,7 +11,21 @@ from quickscan_app.domain.risk import Level
 from quickscan_app.services import risk_cache
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import DossierSummary, list_dossiers, visible_clause
+from quickscan_app.services.portfolio import DEADLINE_DAYS, SETTLED
 from quickscan_app.store.models import Dossier
+
+
+def days_left(publication: date | None, rfq: date | None, today: date) -> int | None:
+    """Days to the planned publication (or request for quotation), if planned; negative
+    when it has passed."""
+    planned = publication or rfq
+    return (planned - today).days if planned else None
+
+
+def deadline_flagged(days: int | None, status: str) -> bool:
+    """The deadline flag: publication within six weeks (or past) while the plan is not
+    approved (nor archived). The portfolio's query applies the same rule in SQL."""
+    return days is not None and days <= DEADLINE_DAYS and status not in SETTLED
 
 
 @dataclass(frozen=True)
@@ -23,8 +37,12 @@ class OverviewRow:
 
     def days_left(self, today: date) -> int | None:
         """Days to the planned publication (or request for quotation), if planned."""
-        planned = self.summary.planned_publication_date or self.summary.planned_rfq_date
-        return (planned - today).days if planned else None
+        s = self.summary
+        return days_left(s.planned_publication_date, s.planned_rfq_date, today)
+
+    def flagged(self, today: date) -> bool:
+        """Publication near while the plan is not approved (see ``deadline_flagged``)."""
+        return deadline_flagged(self.days_left(today), self.summary.status)
 
 
 def _level(value: str | None) -> Level | None:

@@ -63,6 +63,10 @@ def select_measure(
                 problem=f"one of {', '.join(p.value for p in Phase)}",
             )
         owner = (owner or "").strip()[:200] or None
+        for other in measure.alternatives:
+            chosen = _item(work, dossier_id, other)
+            if chosen is not None and chosen.decision == "selected":
+                raise InvalidInput("alternative_chosen", measure=measure_id, other=other)
         version = work.touch(dossier, expected_version, f"plan {measure_id}")
         item = _item(work, dossier_id, measure_id) or PlanItem(
             dossier_id=dossier_id, measure_id=measure_id

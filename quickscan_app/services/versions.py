@@ -23,7 +23,15 @@ from quickscan_app.engine import assess
 from quickscan_app.engine.assessment import Assessment
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.services.dossiers import answer_json, answers_of, get_dossier, library_of
+from quickscan_app.services.dossiers import (
+    PUBLICATION,
+    answer_json,
+    answers_of,
+    get_dossier,
+    library_of,
+    publication_of,
+    publication_question,
+)
 from quickscan_app.services.errors import InvalidInput, WorkflowError
 from quickscan_app.services.snapshot import plan_record
 from quickscan_app.services.unit import unit_of_work
@@ -134,6 +142,9 @@ def move_to_version(
                      note=f"{old} → {new}", created_at=now)
         )  # fmt: skip
         _rewrite_answers(work, dossier.id, dossier.revision, lock, answers, found.carry, now)
+        if PUBLICATION in answers and publication_question(target) is not None:
+            # The column follows the answer: cleared with it when it does not carry over.
+            dossier.planned_publication_date = publication_of(found.carry.kept.get(PUBLICATION))
         if found.measures_dropped:
             gone = work.session.execute(
                 select(PlanItem).where(

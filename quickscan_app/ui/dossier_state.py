@@ -14,7 +14,13 @@ from quickscan_app.domain.text import Lang
 from quickscan_app.engine import assess
 from quickscan_app.i18n import t
 from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.services.dossiers import DossierView, current_version, get_dossier
+from quickscan_app.services.dossiers import (
+    DossierView,
+    current_version,
+    get_dossier,
+    publication_of,
+    publication_question,
+)
 from quickscan_app.services.errors import Conflict, ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.widgets import forget_widgets
@@ -141,13 +147,16 @@ def remember_answer(dossier_id: int, question_id: str, value: Any, version: int)
         cache.pop(dossier_id, None)
         return
     answers = dict(view.answers)
+    question = view.library.questionnaire.by_id[question_id]
     if value is None:
         answers.pop(question_id, None)
     else:
-        answers[question_id] = normalise_answer(
-            view.library.questionnaire.by_id[question_id], value
-        )
+        answers[question_id] = normalise_answer(question, value)
     set_committed_value(view.dossier, "lock_version", version)
+    if question is publication_question(view.library):  # the service copied it to the dossier
+        set_committed_value(
+            view.dossier, "planned_publication_date", publication_of(answers.get(question_id))
+        )
     cache[dossier_id] = replace(
         view, answers=answers, assessment=assess(view.library, answers, view.chosen)
     )

@@ -103,7 +103,9 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
     catalogue = view.library.catalogue
     decided = {p.measure_id: p for p in view.plan}
     reductions = {p.measure_id: p for p in view.assessment.proposals}
-    ids = list(reductions) + [m for m in decided if m not in reductions]
+    # The short list first; the rest of the proposals and the catalogue behind "show all".
+    ids = [p.measure_id for p in view.assessment.proposals if p.core or show_all]
+    ids += [m for m in decided if m not in ids]
     if show_all:
         ids += [m.id for m in catalogue.measures if m.id not in ids]
     rows = []
@@ -111,10 +113,15 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
         measure = catalogue.by_id[measure_id]
         item = decided.get(measure_id)
         proposal = reductions.get(measure_id)
+        why = t(f"proposal.{proposal.kind.value}", lang) if proposal else ""
+        if proposal and proposal.alternatives:
+            others = ", ".join(catalogue.by_id[a].title.get(lang) for a in proposal.alternatives)
+            why += f" · {t('ui.alternative_of', lang)} {others}"
         rows.append(
             {
                 "id": measure_id,
                 t("ui.col.measure", lang): measure.title.get(lang),
+                t("ui.col.proposal", lang): why,
                 t("ui.col.kind", lang): t(f"kind.{measure.kind.value}", lang),
                 t("ui.col.phase", lang): t(f"phase.{measure.phase.value}", lang),
                 t("ui.col.reduction", lang): proposal.reduction if proposal else 0,

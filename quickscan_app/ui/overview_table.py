@@ -12,14 +12,6 @@ from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import format_date, t
 from quickscan_app.services.overview import OverviewRow
 
-DEADLINE_WARNING_DAYS = 42
-"""Six weeks: time enough to get a plan approved before publication."""
-
-
-def flagged(row: OverviewRow, today: date) -> bool:
-    days = row.days_left(today)
-    return days is not None and days <= DEADLINE_WARNING_DAYS and row.summary.status != "approved"
-
 
 def level_text(row_level, lang: Lang) -> str:  # type: ignore[no-untyped-def]
     return t(f"level.{row_level.value}", lang) if row_level is not None else "–"
@@ -41,7 +33,7 @@ def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> 
                 else "",
                 t("ui.col.days_left", lang): "" if (days := r.days_left(today)) is None else days,
                 t("ui.col.signal", lang): "⚠ " + t("ui.deadline_near", lang)
-                if flagged(r, today)
+                if r.flagged(today)
                 else "",
                 t("ui.col.owner", lang): r.summary.owner,
             }

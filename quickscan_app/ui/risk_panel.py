@@ -11,7 +11,7 @@ from quickscan_app.domain.library import Library
 from quickscan_app.domain.risk import Level
 from quickscan_app.domain.text import Lang
 from quickscan_app.engine.assessment import Assessment
-from quickscan_app.engine.scoring import ScenarioScore
+from quickscan_app.engine.scoring import Reason, ScenarioScore, strongest_first
 from quickscan_app.i18n import t
 from quickscan_app.presenters import answer_label
 from quickscan_app.ui.text import md
@@ -101,25 +101,46 @@ def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -
 
 
 def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
-    """All reasons of one scenario as one markdown list (one element draws faster than many)."""
-    questions = library.questionnaire.by_id
+    """All reasons of one scenario as one markdown list (one element draws faster than many).
+
+    Strongest cause first; reasons that change nothing in the score (a cause group already at
+    its cap, a lower floor) come last, under a line that says so."""
     if not score.reasons:
         return md(t("ui.no_reasons", lang))
+    model = library.risk_model
     lines = []
-    for reason in score.reasons:
-        parts = []
-        for cited in reason.answers:
-            question = questions[cited.question_id]
-            text = answer_label(question, cited.given, lang)
-            if cited.unknown:
-                text += f" → {t('assumed', lang)}: {answer_label(question, cited.scored, lang)}"
-            parts.append(text)
-        effect = f"{t(reason.dimension.value, lang)} {md(reason.effect)}"
-        line = f"- **{effect}**: {md(reason.text.get(lang))}"
-        if parts:
-            line += f"  \n  _{t('ui.your_answer', lang)}: {md('; '.join(parts))}_"
-        lines.append(line)
+    if score.factors is not None:
+        f = score.factors
+        lines.append(
+            f"_{t('ui.threat', lang)} {f.threat} · {t('ui.exposure', lang)} {f.exposure} · "
+            f"{t('ui.raw_points', lang)} {f.raw_likelihood_points}_\n"
+        )
+    folded = False
+    for reason, counts in strongest_first(model, score):
+        if not counts and not folded:
+            lines.append(f"\n{md(t('ui.reasons_folded', lang))}\n")
+            folded = True
+        lines.append(_reason_line(library, reason, lang))
     return "\n".join(lines)
+
+
+def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
+    questions = library.questionnaire.by_id
+    parts = []
+    for cited in reason.answers:
+        question = questions[cited.question_id]
+        text = answer_label(question, cited.given, lang)
+        if cited.unknown:
+            text += f" → {t('assumed', lang)}: {answer_label(question, cited.scored, lang)}"
+        parts.append(text)
+    effect = f"{t(reason.dimension.value, lang)} {md(reason.effect)}"
+    group = library.risk_model.group_by_id.get(reason.group or "")
+    if group is not None:
+        effect += f" · {md(group.title.get(lang))}"
+    line = f"- **{effect}**: {md(reason.text.get(lang))}"
+    if parts:
+        line += f"  \n  _{t('ui.your_answer', lang)}: {md('; '.join(parts))}_"
+    return line
 
 
 def render_risk_panel(

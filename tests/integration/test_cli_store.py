@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import text
 
-from quickscan_app.cli import main
+from quickscan_app.cli import main, store_commands
 from quickscan_app.config import get_settings
+from quickscan_app.services.context import ServiceContext
 from quickscan_app.store.db import make_engine
 from tests.conftest import EXAMPLES
 
@@ -106,15 +108,69 @@ def test_dossier_import_and_show(cli, empty_db_url) -> None:
     code, out, _ = cli("dossier", "show", str(dossier_id), "--json")
     data = json.loads(out)
     assert data["owner"] == "olga" and data["status"] == "draft"
-    assert data["questionnaire"] == {"id": "scan-detection", "version": 1}
+    assert data["questionnaire"] == {"id": "scan-detection", "version": 2}
     assert data["title"].startswith("Luchtvrachtscanners")
-    assert data["results"]["overall_level"] == "high"
+    assert data["results"]["overall_level"] == "medium"
     code, out, _ = cli("dossier", "show", str(dossier_id))
-    assert code == 0 and "overall level: high" in out
+    assert code == 0 and "overall level: medium" in out
     code, _, err = cli("dossier", "import", str(path), "--owner", "nobody")
     assert code == 2 and "nobody" in err
     code, _, err = cli("dossier", "show", "999")
     assert code == 2 and "999" in err
+
+
+@pytest.fixture
+def first_of_february(monkeypatch) -> None:
+    """The command line's service clock at 1 February 2027."""
+
+    def context(engine, content):  # type: ignore[no-untyped-def]
+        return ServiceContext(engine, content, clock=lambda: datetime(2027, 2, 1, 9, tzinfo=UTC))
+
+    monkeypatch.setattr(store_commands, "ServiceContext", context)
+
+
+def test_dossier_json_carries_days_to_publication_and_the_flag(
+    cli, first_of_february, tmp_path
+) -> None:
+    cli("user", "add", "olga", "--role", "officer", stdin="een lang wachtwoord\n")
+    imported = {}
+    for name in ("parcel-scanner-standalone.yaml", "air-cargo-networked.yaml"):
+        imported[name] = int(cli("dossier", "import", str(EXAMPLES / name), "--owner", "olga")[1])
+    undated = tmp_path / "undated.yaml"
+    parcel = (EXAMPLES / "parcel-scanner-standalone.yaml").read_text().splitlines(keepends=True)
+    undated.write_text("".join(x for x in parcel if "planned_publication_date" not in x))
+    imported["undated"] = int(cli("dossier", "import", str(undated), "--owner", "olga")[1])
+    expected = {
+        "parcel-scanner-standalone.yaml": (42, True),  # 15-03-2027: six weeks exactly
+        "air-cargo-networked.yaml": (120, False),  # 01-06-2027
+        "undated": (None, False),
+    }
+    code, out, _ = cli("dossier", "list", "--json")
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    for name, dossier in imported.items():
+        row = rows[dossier]
+        assert (row["days_to_publication"], row["publication_deadline_flag"]) == expected[name]
+        shown = json.loads(cli("dossier", "show", str(dossier), "--json")[1])
+        assert (shown["days_to_publication"], shown["publication_deadline_flag"]) == expected[name]
+    soon = imported["parcel-scanner-standalone.yaml"]
+    assert (
+        "planned publication 15-03-2027: 42 days, publication near"
+        in cli("dossier", "show", str(soon))[1]
+    )
+
+
+def test_import_with_two_publication_dates_is_refused(cli, tmp_path) -> None:
+    cli("user", "add", "olga", "--role", "officer", stdin="een lang wachtwoord\n")
+    text = (EXAMPLES / "parcel-scanner-standalone.yaml").read_text()
+    line = "planned_publication_date: 2027-03-15"
+    assert text.count(line) == 2  # the metadata, then the answer
+    path = tmp_path / "two-dates.yaml"
+    path.write_text(text.replace(line, "planned_publication_date: 2027-04-01", 1))
+    code, _, err = cli("dossier", "import", str(path), "--owner", "olga")
+    assert code == 2
+    assert "01-04-2027 in de dossiergegevens" in err and "15-03-2027 als antwoord" in err
+    assert json.loads(cli("dossier", "list", "--json")[1]) == []
 
 
 def test_audit_verify_names_the_first_bad_event(cli, empty_db_url) -> None:

@@ -3,6 +3,8 @@ submit, and user text shown literally."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 from sqlalchemy import select
 
 from quickscan_app.services import dossiers
@@ -175,3 +177,59 @@ def test_new_dossier_form(at, ctx) -> None:
             select(Dossier).where(Dossier.title == "Stralingspoorten Maasvlakte II")
         ).scalar_one()
     assert created.status == "draft" and created.questionnaire_version == 1
+
+
+def publication_column(ctx, dossier: int) -> date | None:
+    with ctx.factory() as session:
+        return session.get(Dossier, dossier).planned_publication_date
+
+
+def caption(at) -> str:
+    return at.caption[0].value.replace("\\", "")  # markdown escapes
+
+
+def near(at) -> int:
+    """The officer's overview, and how many of its dossiers are flagged."""
+    at.query_params.clear()  # with a dossier in the address it would go straight there
+    at.switch_page("views/my_dossiers.py").run()
+    return int(next(m.value for m in at.metric if m.label == "Publicatie nabij"))
+
+
+def test_publication_date_set_in_the_wizard_is_the_dossiers_date(at, ctx) -> None:
+    dossier = new_draft(ctx)
+    signed_in(at, ctx, "officer")
+    flagged_before = near(at)
+    soon = datetime.now(UTC).date() + timedelta(days=10)
+    open_step(at, ctx, dossier, "procurement")
+    at.date_input(key=key(dossier, "planned_publication_date")).set_value(soon).run()
+    assert stored(ctx, dossier)["planned_publication_date"] == soon.isoformat()
+    assert publication_column(ctx, dossier) == soon
+    assert f"publicatie {soon:%d-%m-%Y}" in caption(at)
+    assert near(at) == flagged_before + 1  # the overview flags the date given in the wizard
+
+    later = soon + timedelta(days=200)
+    open_step(at, ctx, dossier, "procurement")
+    at.date_input(key=key(dossier, "planned_publication_date")).set_value(later).run()
+    assert publication_column(ctx, dossier) == later
+    assert f"publicatie {later:%d-%m-%Y}" in caption(at)
+    at.date_input(key=key(dossier, "planned_publication_date")).set_value(None).run()
+    assert "planned_publication_date" not in stored(ctx, dossier)
+    assert publication_column(ctx, dossier) is None
+    assert "publicatie" not in caption(at)
+    assert near(at) == flagged_before
+
+
+def test_new_dossier_form_answers_the_publication_date_with_the_dossier(at, ctx) -> None:
+    signed_in(at, ctx, "officer")
+    at.switch_page("views/new_dossier.py").run()
+    at.text_input[0].input("Portaalmonitoren Moerdijk")
+    at.date_input[1].set_value(date(2027, 5, 3))  # the first is the request for quotation
+    at.button(key="FormSubmitter:new_dossier-Dossier aanmaken").click().run()
+    assert not at.exception
+    with ctx.factory() as session:
+        created = session.execute(
+            select(Dossier).where(Dossier.title == "Portaalmonitoren Moerdijk")
+        ).scalar_one()
+    assert created.planned_publication_date == date(2027, 5, 3)
+    assert created.lock_version == 1  # answered in the same transaction that created it
+    assert stored(ctx, created.id) == {"planned_publication_date": "2027-05-03"}

@@ -9,7 +9,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.services.overview import overview
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import chosen_dossier_id, open_dossier
-from quickscan_app.ui.overview_table import flagged, render_table
+from quickscan_app.ui.overview_table import render_table
 from quickscan_app.ui.runtime import service_context
 
 
@@ -25,7 +25,7 @@ def render() -> None:
     st.title(t("ui.page.my_dossiers", lang))
     rows = [r for r in overview(ctx, user) if r.summary.owner_id == user.user_id]
     today = ctx.clock().date()
-    late = sum(flagged(r, today) for r in rows)
+    late = sum(r.flagged(today) for r in rows)
     col_a, col_b, col_c = st.columns(3)
     col_a.metric(t("ui.metric.dossiers", lang), len(rows))
     col_b.metric(t("ui.metric.in_review", lang), sum(r.summary.status == "submitted" for r in rows))

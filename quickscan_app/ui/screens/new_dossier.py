@@ -16,11 +16,11 @@ from quickscan_app.ui.dossier_state import open_dossier
 from quickscan_app.ui.runtime import service_context
 
 CLASSIFICATIONS = ("Ongerubriceerd", "Intern", "Departementaal Vertrouwelijk", "Stg. Confidentieel")
-# Metadata that the questionnaire also asks: answered at once from the form.
+# Metadata that the questionnaire also asks: answered at once from the form. (The planned
+# publication date is not here: creating the dossier answers it, in the same transaction.)
 SHARED_WITH_QUESTIONS = (
     "object_category",
     "procedure_type",
-    "planned_publication_date",
     "estimated_value",
 )
 
