@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from quickscan_app.domain.answers import AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.questionnaire import Question, QuestionType
-from quickscan_app.domain.risk import Level
+from quickscan_app.domain.risk import Factor, Level
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.versions import QuestionnaireDiff
 from quickscan_app.engine.assessment import Assessment
@@ -95,7 +95,12 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
                 "title": e.title.get(lang),
                 "reason": e.reason.get(lang),
                 **(
-                    {"assumes_unknown": list(assessment.assumed_escalations[e.id])}
+                    {
+                        "assumes_unknown": [
+                            {"question": q, "text": questions[q].text.get(lang)}
+                            for q in assessment.assumed_escalations[e.id]
+                        ]
+                    }
                     if e.id in assessment.assumed_escalations
                     else {}
                 ),
@@ -143,6 +148,9 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
     return data
 
 
+FACTOR_ORDER = {factor: i for i, factor in enumerate(Factor)}
+
+
 def factors_data(score: ScenarioScore) -> dict[str, Any]:
     """Threat, exposure and the raw points behind a version-2 score (nothing for version 1)."""
     f = score.factors
@@ -154,7 +162,7 @@ def factors_data(score: ScenarioScore) -> dict[str, Any]:
         "raw_points": {"likelihood": f.raw_likelihood_points, "impact": f.raw_impact_points},
         "groups": [
             {"id": g.group_id, "factor": g.factor.value, "raw": g.raw, "counted": g.counted}
-            for g in f.groups
+            for g in sorted(f.groups, key=lambda g: (FACTOR_ORDER[g.factor], -g.counted))
         ],
     }
 

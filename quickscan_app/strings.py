@@ -444,6 +444,10 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.your_answer": {"nl": "uw antwoord", "en": "your answer"},
     "ui.threat": {"nl": "dreiging", "en": "threat"},
+    "ui.escalation_assumed": {
+        "nl": "Dit is een aanname: het volgt alleen uit ‘weet ik niet’ bij",
+        "en": "This is an assumption: it follows only from ‘don't know’ at",
+    },
     "ui.col.proposal": {"nl": "Voorstel", "en": "Proposal"},
     "ui.alternative_of": {"nl": "kies dit óf", "en": "choose this or"},
     "proposal.direct": {"nl": "Neemt een oorzaak weg", "en": "Removes a cause"},
@@ -930,6 +934,10 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.col.impact": {"nl": "Impact", "en": "Impact"},
     "exp.col.level": {"nl": "Niveau", "en": "Level"},
     "exp.col.residual_level": {"nl": "Restniveau", "en": "Residual level"},
+    "exp.escalation_assumed": {
+        "nl": "Dit is een aanname: het volgt alleen uit ‘weet ik niet’ bij",
+        "en": "This is an assumption: it follows only from ‘don't know’ at",
+    },
     "exp.col.reasons": {"nl": "Redenen", "en": "Reasons"},
     "exp.col.measure": {"nl": "Maatregel", "en": "Measure"},
     "exp.col.measure_id": {"nl": "Maatregel-id", "en": "Measure id"},

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quickscan_app.domain.answers import Answers, AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
@@ -11,6 +12,7 @@ from quickscan_app.domain.risk import Escalation, Level, Method, RiskModel
 from quickscan_app.engine.conditions import effective_answers, holds, is_answered
 from quickscan_app.engine.measure_effects import propose_v2, residual_v2
 from quickscan_app.engine.proposals import Proposal, ResidualScore, propose, residual
+from quickscan_app.engine.rescoring import Rescorer
 from quickscan_app.engine.scoring import ScenarioScore, fired_rules, score_scenarios
 
 FULL_ANALYSIS_FROM = Level.HIGH
@@ -38,16 +40,26 @@ class Assessment:
     overall_level: Level
     full_risk_analysis_required: bool
     escalations: tuple[Escalation, ...]
-    proposals: tuple[Proposal, ...]
     residual: tuple[ResidualScore, ...] | None
     residual_level: Level | None
-    assumed_escalations: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Escalation id -> the questions answered "unknown" it rests on: without the assumed
-    worst case it would not fire. Shown as an assumption to check, not as a fact."""
+    _proposals: Callable[[], list[Proposal]] = field(repr=False, compare=False)
+    _assumptions: Callable[[], dict[str, tuple[str, ...]]] = field(repr=False, compare=False)
 
     @property
     def complete(self) -> bool:
         return not self.open_required
+
+    @cached_property
+    def proposals(self) -> tuple[Proposal, ...]:
+        """Measures that fit the case, ranked. Worked out when first asked for: scoring a
+        dossier (the wizard, overviews, the risk cache) does not pay for it."""
+        return tuple(self._proposals())
+
+    @cached_property
+    def assumed_escalations(self) -> dict[str, tuple[str, ...]]:
+        """Escalation id -> the questions answered "unknown" it rests on: without the assumed
+        worst case it would not fire. Shown as an assumption to check, not as a fact."""
+        return self._assumptions()
 
 
 def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = None) -> Assessment:
@@ -66,11 +78,13 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
     scenarios = score_scenarios(model, fired_rules(model, effective), answers, effective)
     overall = _highest(s.level for s in scenarios)
     v2 = model.method is Method.THREAT_EXPOSURE
-    scorer = _scorer(library)
-    if v2:
-        proposals = propose_v2(library, scenarios, answers, effective, scorer)
-    else:
-        proposals = propose(catalogue, scenarios, effective)
+    scorer = Rescorer(library, answers, effective, visible, scenarios).score
+
+    def proposals() -> list[Proposal]:
+        if v2:
+            return propose_v2(library, scenarios, answers, effective, scorer)
+        return propose(catalogue, scenarios, effective)
+
     rest: list[ResidualScore] | None = None
     if chosen is not None:
         missing = [m for m in chosen if m not in catalogue.by_id]
@@ -90,10 +104,10 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
         overall_level=overall,
         full_risk_analysis_required=overall.at_least(FULL_ANALYSIS_FROM),
         escalations=tuple(escalations),
-        proposals=tuple(proposals),
         residual=tuple(rest) if rest is not None else None,
         residual_level=_highest(r.level for r in rest) if rest is not None else None,
-        assumed_escalations=_assumptions(library, escalations, answers, open_points),
+        _proposals=proposals,
+        _assumptions=lambda: _assumptions(library, escalations, answers, open_points),
     )
 
 

@@ -55,6 +55,19 @@ def apply_guarantees(
     return result
 
 
+def measure_scenarios(library: Library, measure: Measure) -> tuple[str, ...]:
+    """The scenarios a measure can act on: those it steps down, and those whose rules read an
+    answer it guarantees; in the risk model's order."""
+    if not measure.guarantees:
+        return tuple(m.scenario for m in measure.mitigates)
+    guaranteed = {g.question for g in measure.guarantees}
+    hit = {m.scenario for m in measure.mitigates}
+    for rule in library.risk_model.rules:
+        if guaranteed.intersection(rule.question_ids):
+            hit.update(e.scenario for e in rule.effects)
+    return tuple(s.id for s in library.risk_model.scenarios if s.id in hit)
+
+
 def counted_measures(measures: Sequence[Measure]) -> list[Measure]:
     """The plan's measures that count: of alternatives, only the first chosen."""
     taken: list[Measure] = []

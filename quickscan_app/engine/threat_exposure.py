@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quickscan_app.domain.risk import Dimension, Factor, RiskModel, Scenario
+
+if TYPE_CHECKING:
+    from quickscan_app.engine.scoring import Reason
 
 ADDITIONS_CEILING = 4
 """Impact additions stop here; 5 needs a floor."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupScore:
     """One cause group's points for one scenario: all its rules (raw) and what counts (capped)."""
 
@@ -30,7 +34,7 @@ class GroupScore:
     counted: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Factors:
     """How a scenario's likelihood and impact came about (threat_exposure method)."""
 
@@ -48,14 +52,16 @@ class Factors:
     """Every likelihood point of every fired rule, before any group cap or scale limit."""
     raw_impact_points: int
     groups: tuple[GroupScore, ...]
+    """In the order the rules fired; presenters sort them for reading."""
 
     @property
     def open_technical_path(self) -> bool:
         return self.technical_points > 0
 
 
+@dataclass(frozen=True, slots=True)
 class Contribution:
-    """The part of a reason the combination reads (duck-typed: engine.scoring.Reason fits)."""
+    """The part of a reason the combination reads (engine.scoring.Reason has the same fields)."""
 
     group: str | None
     dimension: Dimension
@@ -63,69 +69,83 @@ class Contribution:
     at_least: int | None
 
 
+def contributions(model: RiskModel) -> dict[str, list[tuple[str, Contribution]]]:
+    """Per scenario: (rule id, what the rule adds) for every rule that can move it."""
+    found: dict[str, list[tuple[str, Contribution]]] = {s.id: [] for s in model.scenarios}
+    for rule in model.rules:
+        for effect in rule.effects:
+            found[effect.scenario].append(
+                (rule.id, Contribution(rule.group, effect.dimension, effect.add, effect.at_least))
+            )
+    return found
+
+
+_LIKELIHOOD = Dimension.LIKELIHOOD
+_THREAT, _EXPOSURE, _CONTROL = Factor.THREAT, Factor.EXPOSURE, Factor.CONTROL
+
+
 def combine(
-    model: RiskModel, scenario: Scenario, reasons: Sequence[Contribution]
+    model: RiskModel, scenario: Scenario, reasons: Sequence[Contribution | Reason]
 ) -> tuple[int, int, Factors]:
     """Likelihood, impact and the factors behind them for one scenario's fired reasons."""
     groups = model.group_by_id
     raw_by_group: dict[str, int] = {}
-    likelihood_floor = scenario.baseline.likelihood
-    impact_floor = scenario.baseline.impact
+    baseline = scenario.baseline
+    likelihood_floor, impact_floor = baseline.likelihood, baseline.impact
     raw_likelihood = raw_impact = 0
     for reason in reasons:
-        if reason.at_least is not None:
-            if reason.dimension is Dimension.LIKELIHOOD:
-                likelihood_floor = max(likelihood_floor, reason.at_least)
+        floor = reason.at_least
+        if floor is not None:
+            if reason.dimension is _LIKELIHOOD:
+                likelihood_floor = max(likelihood_floor, floor)
             else:
-                impact_floor = max(impact_floor, reason.at_least)
+                impact_floor = max(impact_floor, floor)
             continue
         points = reason.add or 0
-        assert reason.group is not None
-        raw_by_group[reason.group] = raw_by_group.get(reason.group, 0) + points
-        if reason.dimension is Dimension.LIKELIHOOD:
+        group_id = reason.group or ""
+        raw_by_group[group_id] = raw_by_group.get(group_id, 0) + points
+        if reason.dimension is _LIKELIHOOD:
             raw_likelihood += points
         else:
             raw_impact += points
-    sums = dict.fromkeys(Factor, 0)
+    threat_sum = exposure_sum = control_sum = impact_sum = 0
     widest = technical = 0
     scored = []
     for group_id, raw in raw_by_group.items():
         group = groups[group_id]
-        counted = min(group.cap, raw)
-        sums[group.factor] += counted
-        if group.factor is Factor.EXPOSURE:
+        counted = group.cap if raw > group.cap else raw
+        factor = group.factor
+        if factor is _EXPOSURE:
+            exposure_sum += counted
             widest = max(widest, counted)
+        elif factor is _THREAT:
+            threat_sum += counted
+        elif factor is _CONTROL:
+            control_sum += counted
+        else:
+            impact_sum += counted
         if group.technical:
             technical += counted
-        scored.append(GroupScore(group_id, group.factor, raw, counted))
-    threat = 1 + min(4, sums[Factor.THREAT])
+        scored.append(GroupScore(group_id, factor, raw, counted))
+    threat = 1 + min(4, threat_sum)
     # The widest route decides; further routes or missing controls add one step, only where
     # there is a route at all.
-    others = sums[Factor.EXPOSURE] - widest
     step = widest > 0 and (
-        others >= model.other_routes_step_points
-        or sums[Factor.CONTROL] >= model.control_step_points
+        exposure_sum - widest >= model.other_routes_step_points
+        or control_sum >= model.control_step_points
     )
-    exposure = 1 + min(4, widest + int(step))
-    assert model.likelihood_grid is not None
-    likelihood = max(model.likelihood_grid[threat - 1][exposure - 1], likelihood_floor)
+    exposure = 1 + min(4, widest + step)
+    grid = model.likelihood_grid
+    assert grid is not None
+    likelihood = max(grid[threat - 1][exposure - 1], likelihood_floor)
     added = 0
     if impact_floor < ADDITIONS_CEILING:
-        added = min(model.impact_add_cap, sums[Factor.IMPACT], ADDITIONS_CEILING - impact_floor)
+        added = min(model.impact_add_cap, impact_sum, ADDITIONS_CEILING - impact_floor)
     impact = min(5, impact_floor + added)
     factors = Factors(
-        threat=threat,
-        exposure=exposure,
-        control_points=sums[Factor.CONTROL],
-        control_step=step,
-        technical_points=technical,
-        likelihood_floor=likelihood_floor,
-        impact_floor=impact_floor,
-        impact_added=added,
-        raw_likelihood_points=raw_likelihood,
-        raw_impact_points=raw_impact,
-        groups=tuple(sorted(scored, key=lambda g: (list(Factor).index(g.factor), -g.counted))),
-    )
+        threat, exposure, control_sum, step, technical, likelihood_floor, impact_floor, added,
+        raw_likelihood, raw_impact, tuple(scored),
+    )  # fmt: skip
     return min(5, likelihood), impact, factors
 
 

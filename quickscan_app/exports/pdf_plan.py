@@ -84,7 +84,11 @@ def summary(src: ExportSource) -> list[Flowable]:
     if not escalations:
         return [*flow, text(src.t("exp.no_escalations"))]
     for e in escalations:
-        flow.append(bold_lead(f"{e['title']}.", e["reason"], "bullet"))
+        reason = e["reason"]
+        if e.get("assumes_unknown"):
+            texts = "; ".join(a["text"] for a in e["assumes_unknown"])
+            reason += f" {src.t('exp.escalation_assumed')}: {texts}"
+        flow.append(bold_lead(f"{e['title']}.", reason, "bullet"))
     return flow
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.text import Lang
+from quickscan_app.engine.measure_effects import measure_scenarios
 from quickscan_app.presenters import answer_label, assessment_data
 from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.dossiers import DossierView, answer_json
@@ -143,7 +144,7 @@ def chosen_measures(library: Library, chosen: Iterable[str], lang: Lang) -> list
             "phase": m.phase.value,
             "tender_section": m.section.value,
             "controls": {"bio2": list(m.controls.bio2), "iso27002": list(m.controls.iso27002)},
-            "scenarios": [x.scenario for x in m.mitigates],
+            "scenarios": list(measure_scenarios(library, m)),
             "tender_text": m.tender_text.get(lang),
         }
         for m in library.catalogue.measures

@@ -82,7 +82,12 @@ def render_results(view: DossierView, lang: Lang) -> None:
     if result.escalations:
         st.markdown(f"### {t('escalations', lang)}")
         for escalation in result.escalations:
-            st.warning(f"**{md(escalation.title.get(lang))}**: {md(escalation.reason.get(lang))}")
+            body = f"**{md(escalation.title.get(lang))}**: {md(escalation.reason.get(lang))}"
+            assumed = result.assumed_escalations.get(escalation.id)
+            if assumed:
+                texts = "; ".join(md(questions[q].text.get(lang)) for q in assumed)
+                body += f"  \n_{t('ui.escalation_assumed', lang)}: {texts}_"
+            st.warning(body)
     if result.open_points:
         st.markdown(f"### {t('open_points', lang)}")
         for point in result.open_points:

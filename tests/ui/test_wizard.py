@@ -176,7 +176,7 @@ def test_new_dossier_form(at, ctx) -> None:
         created = session.execute(
             select(Dossier).where(Dossier.title == "Stralingspoorten Maasvlakte II")
         ).scalar_one()
-    assert created.status == "draft" and created.questionnaire_version == 1
+    assert created.status == "draft" and created.questionnaire_version == 2
 
 
 def publication_column(ctx, dossier: int) -> date | None:

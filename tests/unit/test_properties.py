@@ -52,6 +52,8 @@ def test_same_input_same_output(any_library: Library, data) -> None:
     first = assess(any_library, answers, chosen)
     second = assess(any_library, dict(reversed(list(answers.items()))), list(chosen))
     assert first == second
+    assert first.proposals == second.proposals
+    assert first.assumed_escalations == second.assumed_escalations
 
 
 @settings(max_examples=60, deadline=None)
