@@ -80,10 +80,7 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
                 "level": s.level.value,
                 "level_label": model.level_label(s.level).get(lang),
                 **factors_data(s),
-                "reasons": [
-                    reason_data(library, r, lang, counts)
-                    for r, counts in strongest_first(model, s)
-                ],
+                **_reasons_data(library, s, lang),
             }
             for s in assessment.scenarios
         ],
@@ -151,6 +148,18 @@ def assessment_data(library: Library, assessment: Assessment, lang: Lang) -> dic
 FACTOR_ORDER = {factor: i for i, factor in enumerate(Factor)}
 
 
+def _reasons_data(library: Library, score: ScenarioScore, lang: Lang) -> dict[str, Any]:
+    """The reasons, strongest cause first, and the "unknown" answers the score rests on."""
+    ordered = strongest_first(library.risk_model, score)
+    resting = [
+        a.question_id for r, counts in ordered if counts for a in r.answers if a.unknown
+    ]
+    return {
+        "rests_on_unknown": list(dict.fromkeys(resting)),
+        "reasons": [reason_data(library, r, lang, counts) for r, counts in ordered],
+    }
+
+
 def factors_data(score: ScenarioScore) -> dict[str, Any]:
     """Threat, exposure and the raw points behind a version-2 score (nothing for version 1)."""
     f = score.factors
@@ -159,6 +168,7 @@ def factors_data(score: ScenarioScore) -> dict[str, Any]:
     return {
         "threat": f.threat,
         "exposure": f.exposure,
+        "exposure_step": f.control_step,
         "raw_points": {"likelihood": f.raw_likelihood_points, "impact": f.raw_impact_points},
         "groups": [
             {"id": g.group_id, "factor": g.factor.value, "raw": g.raw, "counted": g.counted}
@@ -184,7 +194,11 @@ def summary_text(library: Library, assessment: Assessment, lang: Lang) -> str:
             f"  {label[s['level']]:<10} {s['title']}  "
             f"({t('likelihood', lang)} {s['likelihood']}, {t('impact', lang)} {s['impact']})"
         )
+        folded = False
         for r in s["reasons"]:
+            if not r["counts"] and not folded:
+                lines.append(f"      ({t('reasons_folded', lang)}:)")
+                folded = True
             answers = "; ".join(
                 a["answer"] + (f" → {t('assumed', lang)}: {a['assumed']}" if "assumed" in a else "")
                 for a in r["answers"]

@@ -444,20 +444,40 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.your_answer": {"nl": "uw antwoord", "en": "your answer"},
     "ui.threat": {"nl": "dreiging", "en": "threat"},
+    "ui.at_least": {"nl": "minstens", "en": "at least"},
     "ui.escalation_assumed": {
         "nl": "Dit is een aanname: het volgt alleen uit ‘weet ik niet’ bij",
         "en": "This is an assumption: it follows only from ‘don't know’ at",
     },
     "ui.col.proposal": {"nl": "Voorstel", "en": "Proposal"},
+    "ui.bundle": {
+        "nl": "Samen nemen de {count} maatregelen die een oorzaak wegnemen het risico van {before} naar {after} punten (kans × impact, opgeteld over de scenario's); één alleen doet soms niets zolang een even brede route open blijft.",
+        "en": "Together the {count} measures that remove a cause take the risk from {before} to {after} points (likelihood × impact, summed over the scenarios); one alone sometimes does nothing while a route as wide stays open.",
+    },
     "ui.alternative_of": {"nl": "kies dit óf", "en": "choose this or"},
     "proposal.direct": {"nl": "Neemt een oorzaak weg", "en": "Removes a cause"},
     "proposal.supporting": {
         "nl": "Ondersteunend (contract, criterium, toets)",
         "en": "Supporting (contract, criterion, check)",
     },
-    "proposal.obligation": {"nl": "Altijd regelen (BIO2)", "en": "Always arrange (BIO2)"},
+    "proposal.obligation": {
+        "nl": "Te regelen (taak, geen risicodaling)",
+        "en": "To arrange (task, no risk reduction)",
+    },
     "ui.exposure": {"nl": "blootstelling", "en": "exposure"},
     "ui.raw_points": {"nl": "punten vóór begrenzing", "en": "points before caps"},
+    "ui.exposure_step": {
+        "nl": "+1 voor meer routes of ontbrekende maatregelen",
+        "en": "+1 for more routes or missing controls",
+    },
+    "ui.rests_on_unknown": {
+        "nl": "Deze uitkomst berust mede op ‘weet ik niet’: het ergste geval is aangenomen. Zoek het antwoord uit.",
+        "en": "This outcome rests partly on ‘don't know’: the worst case was assumed. Find out the answer.",
+    },
+    "reasons_folded": {
+        "nl": "ook van toepassing, zonder effect op de score",
+        "en": "also applies, without effect on the score",
+    },
     "ui.reasons_folded": {
         "nl": "Ook van toepassing, maar zonder effect op de score (de oorzaak telt al mee of een sterkere reden bepaalt de uitkomst):",
         "en": "Also applies, but without effect on the score (the cause already counts or a stronger reason decides the outcome):",

@@ -154,6 +154,9 @@ def _check_groups(model: RiskModel) -> Iterator[Finding]:
     for i, group in enumerate(model.groups):
         if group.id not in used:
             yield ("groups", i, "id"), f"group '{group.id}' has no rules"
+        for name in group.no_paper_credit:
+            if name not in model.scenario_by_id:
+                yield ("groups", i, "no_paper_credit"), f"unknown scenario '{name}'"
 
 
 def check_catalogue(

@@ -131,8 +131,11 @@ class Measure(Strict):
     """Version 2: the answers this measure makes true; its residual is the score of those."""
     alternatives: tuple[Identifier, ...] = ()
     """Measures that do the same job another way: at most one of them in a plan."""
+    last_resort: bool = False
+    """Proposed after the lighter measures (proportionality, art. 1.10 Aanbestedingswet 2012)."""
     obligation: bool = False
-    """Required for every contract of this kind (BIO2): proposed as a to-do, not for its risk."""
+    """A task that is due whenever its condition holds (a BIO2 duty for every supplier
+    contract, an assessment not yet done): proposed as a to-do, whatever the risk."""
     proposed_when: ProposalRule = ProposalRule()
     tender_text: LocalText
     tender_section: TenderSection | None = None

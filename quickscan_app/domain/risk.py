@@ -74,6 +74,9 @@ class RuleGroup(Strict):
     title: LocalText
     technical: bool = False
     """An exposure group that is a technical access path (network, remote, data, updates)."""
+    no_paper_credit: tuple[Identifier, ...] = ()
+    """Scenarios on which, when this group fires, measures that change no answer take no step:
+    a clause cannot bind a supplier that a law compels to act and to keep silent."""
 
 
 class ThreatActor(StrEnum):
@@ -121,6 +124,9 @@ class Scenario(Strict):
     cia: tuple[Cia, ...] = Field(min_length=1)
     abc_goals: tuple[AbcGoal, ...] = ()
     baseline: Baseline = Baseline()
+    needs_threat: bool = False
+    """threat_exposure: without any threat rule firing, likelihood stays at its baseline (state
+    influence needs a state behind the supplier, whatever its access)."""
 
 
 class Effect(Strict):

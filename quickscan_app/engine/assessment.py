@@ -11,7 +11,13 @@ from quickscan_app.domain.library import Library
 from quickscan_app.domain.risk import Escalation, Level, Method, RiskModel
 from quickscan_app.engine.conditions import effective_answers, holds, is_answered
 from quickscan_app.engine.measure_effects import propose_v2, residual_v2
-from quickscan_app.engine.proposals import Proposal, ResidualScore, propose, residual
+from quickscan_app.engine.proposals import (
+    Proposal,
+    ProposalKind,
+    ResidualScore,
+    propose,
+    residual,
+)
 from quickscan_app.engine.rescoring import Rescorer
 from quickscan_app.engine.scoring import ScenarioScore, fired_rules, score_scenarios
 
@@ -44,6 +50,7 @@ class Assessment:
     residual_level: Level | None
     _proposals: Callable[[], list[Proposal]] = field(repr=False, compare=False)
     _assumptions: Callable[[], dict[str, tuple[str, ...]]] = field(repr=False, compare=False)
+    _residual_of: Callable[[list[str]], list[ResidualScore]] = field(repr=False, compare=False)
 
     @property
     def complete(self) -> bool:
@@ -54,6 +61,15 @@ class Assessment:
         """Measures that fit the case, ranked. Worked out when first asked for: scoring a
         dossier (the wizard, overviews, the risk cache) does not pay for it."""
         return tuple(self._proposals())
+
+    @cached_property
+    def direct_bundle(self) -> tuple[tuple[str, ...], tuple[ResidualScore, ...]]:
+        """The short list's direct fixes together, and the residual risk they leave: one fix
+        may change nothing alone while another route as wide stays open."""
+        ids = [
+            p.measure_id for p in self.proposals if p.core and p.kind is ProposalKind.DIRECT
+        ]
+        return tuple(ids), tuple(self._residual_of(ids)) if ids else ()
 
     @cached_property
     def assumed_escalations(self) -> dict[str, tuple[str, ...]]:
@@ -85,16 +101,18 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
             return propose_v2(library, scenarios, answers, effective, scorer)
         return propose(catalogue, scenarios, effective)
 
+    def residual_of(ids: Sequence[str]) -> list[ResidualScore]:
+        measures = [catalogue.by_id[m] for m in dict.fromkeys(ids)]
+        if v2:
+            return residual_v2(model, scenarios, answers, questionnaire, measures, scorer)
+        return residual(model, scenarios, measures)
+
     rest: list[ResidualScore] | None = None
     if chosen is not None:
         missing = [m for m in chosen if m not in catalogue.by_id]
         if missing:
             raise UnknownMeasureError(f"no such measure: {', '.join(missing)}")
-        measures = [catalogue.by_id[m] for m in dict.fromkeys(chosen)]
-        if v2:
-            rest = residual_v2(model, scenarios, answers, questionnaire, measures, scorer)
-        else:
-            rest = residual(model, scenarios, measures)
+        rest = residual_of(chosen)
     escalations = _escalations(model, scenarios, effective)
     return Assessment(
         visible=tuple(visible),
@@ -108,6 +126,7 @@ def assess(library: Library, answers: Answers, chosen: Sequence[str] | None = No
         residual_level=_highest(r.level for r in rest) if rest is not None else None,
         _proposals=proposals,
         _assumptions=lambda: _assumptions(library, escalations, answers, open_points),
+        _residual_of=residual_of,
     )
 
 

@@ -35,6 +35,22 @@ def holds(condition: Condition, answers: Answers) -> bool:
     return value <= condition.at_most
 
 
+def matched_questions(condition: Condition, answers: Answers) -> list[str]:
+    """The questions whose answers make a condition that holds hold: the evidence to cite.
+
+    Of an ``any``, only the branches that hold; of an ``all``, every branch; under a ``not``,
+    the questions it reads."""
+    if condition.question is not None:
+        return [condition.question]
+    if condition.any_ is not None:
+        held = [c for c in condition.any_ if holds(c, answers)]
+        return [q for c in held for q in matched_questions(c, answers)]
+    if condition.all_ is not None:
+        return [q for c in condition.all_ for q in matched_questions(c, answers)]
+    assert condition.not_ is not None
+    return list(condition.not_.questions())
+
+
 def is_answered(value: AnswerValue | None) -> bool:
     if value is None:
         return False

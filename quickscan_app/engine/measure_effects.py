@@ -120,8 +120,11 @@ def residual_v2(
 
 
 def _paper_step(model: RiskModel, score: ScenarioScore) -> int:
-    """One likelihood step, if the open route and the medium floor allow it."""
+    """One likelihood step, if the open route, the medium floor and the threat allow it."""
     assert score.factors is not None
+    groups = model.group_by_id
+    if any(score.scenario_id in groups[g.group_id].no_paper_credit for g in score.factors.groups):
+        return score.likelihood
     lowered = max(1, score.likelihood - 1, path_floor(model, score.factors))
     if (
         score.factors.open_technical_path
@@ -188,11 +191,14 @@ def _causes(score: ScenarioScore) -> int:
 
 def _rank(library: Library, found: list[Proposal]) -> list[Proposal]:
     order = list(ProposalKind)
-    found.sort(
-        key=lambda p: (order.index(p.kind), -p.reduction, -len(p.scenario_ids), p.measure_id)
-    )
-    proposed = {p.measure_id for p in found}
     by_id = library.catalogue.by_id
+    found.sort(
+        key=lambda p: (
+            order.index(p.kind) + (0.5 if by_id[p.measure_id].last_resort else 0),
+            -p.reduction, -len(p.scenario_ids), p.measure_id,
+        )
+    )  # fmt: skip
+    proposed = {p.measure_id for p in found}
     ranked = []
     in_core: set[str] = set()
     shown = 0

@@ -8,7 +8,7 @@ from quickscan_app.domain.answers import Answers, AnswerValue
 from quickscan_app.domain.questionnaire import UNKNOWN
 from quickscan_app.domain.risk import Dimension, Level, Method, RiskModel, Rule
 from quickscan_app.domain.text import LocalText
-from quickscan_app.engine.conditions import holds
+from quickscan_app.engine.conditions import holds, matched_questions
 from quickscan_app.engine.threat_exposure import Factors, combine
 
 
@@ -78,7 +78,9 @@ def score_scenarios(
     reasons: dict[str, list[Reason]] = {s.id: [] for s in model.scenarios}
     for rule in fired:
         cited = tuple(
-            AnswerCited(q, given[q], effective[q]) for q in rule.question_ids if q in effective
+            AnswerCited(q, given[q], effective[q])
+            for q in dict.fromkeys(matched_questions(rule.when, effective))
+            if q in effective
         )
         for effect in rule.effects:
             reasons[effect.scenario].append(
@@ -118,7 +120,8 @@ def reason_counts(model: RiskModel, score: ScenarioScore) -> list[bool]:
     """Per reason of ``score``: does it count for the scenario's likelihood or impact?
 
     A reason counts when leaving it out changes the score, or when leaving out every reason of
-    its kind (same group, or a floor of the same height) does and it is the strongest of them.
+    its kind (same group, same factor, or a floor of the same height) does and it is the
+    strongest of them; where several causes each suffice alone, the strongest of each kind.
     What changes nothing (a group already at its cap, threat already at 5, a lower floor) is
     folded away in the explanation. The additive method (version 1) counts every reason.
     """
@@ -142,14 +145,36 @@ def reason_counts(model: RiskModel, score: ScenarioScore) -> list[bool]:
         else:
             kinds.setdefault(("group", reason.group), []).append(i)
             kinds.setdefault(("factor", factor_of[reason.group or ""]), []).append(i)
-    leaders = set()
+
+    def leader(members: list[int]) -> int:
+        # The strongest; among equals an answered reason before one resting on "unknown".
+        def strength(i: int) -> tuple[int, int, bool, int]:
+            reason = reasons[i]
+            return (counted.get(reason.group or "", 0), reason.weight, not _assumed(reason), -i)
+
+        return max(members, key=strength)
+
+    counts = [changes({i}) for i in range(len(reasons))]
     for members in kinds.values():
         if changes(set(members)):
-            leaders.add(
-                max(members, key=lambda i: (counted.get(reasons[i].group or "", 0),
-                                            reasons[i].weight, -i))
-            )  # fmt: skip
-    return [i in leaders or changes({i}) for i in range(len(reasons))]
+            counts[leader(members)] = True
+    # More than one cause that suffices alone (a floor and the grid both at 5): none changes
+    # the score when left out, yet the score is there. Show the strongest of each kind.
+    for dimension, value, base in (
+        (Dimension.LIKELIHOOD, score.likelihood, scenario.baseline.likelihood),
+        (Dimension.IMPACT, score.impact, scenario.baseline.impact),
+    ):
+        mine = [i for i, r in enumerate(reasons) if r.dimension is dimension]
+        if value > base and mine and not any(counts[i] for i in mine):
+            for key, members in kinds.items():
+                own = [i for i in members if i in mine]
+                if own and (key[0] != "floor" or key[2] == value) and key[0] != "group":
+                    counts[leader(own)] = True
+    return counts
+
+
+def _assumed(reason: Reason) -> bool:
+    return any(a.unknown for a in reason.answers)
 
 
 def strongest_first(model: RiskModel, score: ScenarioScore) -> list[tuple[Reason, bool]]:

@@ -137,7 +137,10 @@ def combine(
     exposure = 1 + min(4, widest + step)
     grid = model.likelihood_grid
     assert grid is not None
-    likelihood = max(grid[threat - 1][exposure - 1], likelihood_floor)
+    looked_up = grid[threat - 1][exposure - 1]
+    if scenario.needs_threat and threat_sum == 0:
+        looked_up = baseline.likelihood
+    likelihood = max(looked_up, likelihood_floor)
     added = 0
     if impact_floor < ADDITIONS_CEILING:
         added = min(model.impact_add_cap, impact_sum, ADDITIONS_CEILING - impact_floor)

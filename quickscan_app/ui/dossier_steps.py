@@ -138,6 +138,30 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+def _bundle_note(view: DossierView, lang: Lang) -> None:
+    """What the short list's direct fixes do together: one alone may change nothing while
+    another route as wide stays open."""
+    ids, after = view.assessment.direct_bundle
+    if len(ids) < 2:
+        return
+    before = view.assessment.scenarios
+    model = view.library.risk_model
+    lowered = [
+        f"{md(model.scenario_by_id[a.scenario_id].title.get(lang))} "
+        f"{model.level_label(b.level).get(lang)} → {model.level_label(a.level).get(lang)}"
+        for b, a in zip(before, after, strict=True)
+        if a.points < b.points
+    ]
+    st.info(
+        t("ui.bundle", lang).format(
+            count=len(ids),
+            before=sum(b.points for b in before),
+            after=sum(a.points for a in after),
+        )
+        + ("  \n" + "; ".join(lowered) if lowered else "")
+    )
+
+
 def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
     editable = Status(view.dossier.status) in EDITABLE
     st.write(t("ui.plan_intro", lang))
@@ -146,6 +170,7 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
     if frame.empty:
         st.info(t("ui.no_proposals", lang))
         return
+    _bundle_note(view, lang)
     st.dataframe(frame.drop(columns=["id"]), hide_index=True)
     titles = dict(zip(frame["id"], frame[t("ui.col.measure", lang)], strict=True))
     picked = st.selectbox(

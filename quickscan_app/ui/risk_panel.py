@@ -109,14 +109,19 @@ def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
         return md(t("ui.no_reasons", lang))
     model = library.risk_model
     lines = []
+    ordered = strongest_first(model, score)
     if score.factors is not None:
         f = score.factors
-        lines.append(
-            f"_{t('ui.threat', lang)} {f.threat} · {t('ui.exposure', lang)} {f.exposure} · "
-            f"{t('ui.raw_points', lang)} {f.raw_likelihood_points}_\n"
+        step = f" ({t('ui.exposure_step', lang)})" if f.control_step else ""
+        line = (
+            f"_{t('ui.threat', lang)} {f.threat} · {t('ui.exposure', lang)} {f.exposure}{step} · "
+            f"{t('ui.raw_points', lang)} {f.raw_likelihood_points}_"
         )
+        if any(counts and any(a.unknown for a in r.answers) for r, counts in ordered):
+            line += f"  \n**{md(t('ui.rests_on_unknown', lang))}**"
+        lines.append(line + "\n")
     folded = False
-    for reason, counts in strongest_first(model, score):
+    for reason, counts in ordered:
         if not counts and not folded:
             lines.append(f"\n{md(t('ui.reasons_folded', lang))}\n")
             folded = True
@@ -133,7 +138,11 @@ def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
         if cited.unknown:
             text += f" → {t('assumed', lang)}: {answer_label(question, cited.scored, lang)}"
         parts.append(text)
-    effect = f"{t(reason.dimension.value, lang)} {md(reason.effect)}"
+    amount = (
+        f"{t('ui.at_least', lang)} {reason.at_least}" if reason.at_least is not None
+        else md(reason.effect)
+    )  # fmt: skip
+    effect = f"{t(reason.dimension.value, lang)} {amount}"
     group = library.risk_model.group_by_id.get(reason.group or "")
     if group is not None:
         effect += f" · {md(group.title.get(lang))}"

@@ -356,15 +356,6 @@ KNOWN_DISAGREEMENTS = {
         "supply disruption reads medium (threat 3, exposure 3) for a single maintainer of 75% "
         "of the fleet exposed to trade restrictions; expected high"
     ),
-    "withdrawn-mobile-scanner-tender": (
-        "with every bidder answer unknown, the worst case puts 4 scenarios at likelihood 5; "
-        "expected at most 3"
-    ),
-    "radiation-portals-kernenergiewet: portals explicitly tasked with national security "
-    "(nuclear security)": (
-        "a national-security task does not raise manipulation impact above the radiation "
-        "floor plus automated release (4); expected higher"
-    ),
 }
 
 
