@@ -16,6 +16,13 @@ _LEAF_TESTS = ("equals", "in_", "contains", "answered", "at_least", "at_most")
 _COMBINATORS = ("all_", "any_", "not_")
 
 
+def yes_no_field(data: Any, name: str) -> Any:
+    """YAML reads an unquoted yes/no as a boolean; our yes_no answers are strings."""
+    if isinstance(data, dict) and isinstance(data.get(name), bool):
+        return {**data, name: "yes" if data[name] else "no"}
+    return data
+
+
 class Condition(Strict):
     """Either one test on one question, or a combination of conditions.
 
@@ -39,10 +46,7 @@ class Condition(Strict):
     @model_validator(mode="before")
     @classmethod
     def _yaml_booleans_are_yes_no(cls, data: Any) -> Any:
-        # YAML reads an unquoted yes/no as a boolean; our yes_no answers are strings.
-        if isinstance(data, dict) and isinstance(data.get("equals"), bool):
-            data = {**data, "equals": "yes" if data["equals"] else "no"}
-        return data
+        return yes_no_field(data, "equals")
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:

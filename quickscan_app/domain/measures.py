@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from quickscan_app.domain.conditions import Condition
+from quickscan_app.domain.conditions import Condition, yes_no_field
 from quickscan_app.domain.risk import Level
 from quickscan_app.domain.text import ContentRef, Identifier, LocalText, Strict, Version
 
@@ -101,9 +101,7 @@ class Guarantee(Strict):
     @model_validator(mode="before")
     @classmethod
     def _yaml_booleans_are_yes_no(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("answer"), bool):
-            data = {**data, "answer": "yes" if data["answer"] else "no"}
-        return data
+        return yes_no_field(data, "answer")
 
     @model_validator(mode="after")
     def _one_form(self) -> Guarantee:

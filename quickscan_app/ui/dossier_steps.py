@@ -146,9 +146,11 @@ def _bundle_note(view: DossierView, lang: Lang) -> None:
         return
     before = view.assessment.scenarios
     model = view.library.risk_model
+    k, i = t("ui.l_short", lang), t("ui.i_short", lang)
     lowered = [
         f"{md(model.scenario_by_id[a.scenario_id].title.get(lang))} "
-        f"{model.level_label(b.level).get(lang)} → {model.level_label(a.level).get(lang)}"
+        f"{k}{b.likelihood}×{i}{b.impact} → {k}{a.likelihood}×{i}{a.impact}"
+        + (f" ({model.level_label(a.level).get(lang)})" if a.level is not b.level else "")
         for b, a in zip(before, after, strict=True)
         if a.points < b.points
     ]
