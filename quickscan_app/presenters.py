@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from quickscan_app.domain.answers import AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
@@ -15,8 +15,16 @@ from quickscan_app.engine.assessment import Assessment
 from quickscan_app.engine.scoring import Reason, ScenarioScore, strongest_first
 from quickscan_app.i18n import format_date, t
 
-if TYPE_CHECKING:
-    from quickscan_app.services.versions import VersionImpact
+
+class VersionImpactLike(Protocol):
+    """What moving a dossier to a new version does (services.versions.VersionImpact): typed
+    here by its shape, so this module does not reach up into the services."""
+
+    carry: Any
+    measures_dropped: tuple[str, ...]
+
+    @property
+    def risks_changed(self) -> list[tuple[str, str, str]]: ...
 
 
 def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
@@ -284,7 +292,7 @@ def diff_lines(diff: QuestionnaireDiff, lang: Lang) -> list[str]:
     return lines
 
 
-def impact_lines(found: VersionImpact, lang: Lang) -> list[str]:
+def impact_lines(found: VersionImpactLike, lang: Lang) -> list[str]:
     """What moving one dossier would do to its answers and risks."""
     carry = found.carry
     lines = [

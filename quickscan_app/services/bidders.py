@@ -11,15 +11,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quickscan_app.domain.answers import AnswerError, normalise_answer
-from quickscan_app.domain.bidders import (
-    BidderResult,
-    Response,
-    bidder_requirements,
-    check_bidder,
-    per_bidder_questions,
-)
+from quickscan_app.domain.bidders import Response, bidder_requirements, per_bidder_questions
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.workflow import Status
+from quickscan_app.engine.bidders import BidderResult, check_bidder
 from quickscan_app.services import authz
 from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.context import Actor, Role, ServiceContext
