@@ -986,7 +986,6 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.col.action": {"nl": "Actie", "en": "Action"},
     "exp.col.result": {"nl": "Resultaat", "en": "Result"},
     "exp.col.hash": {"nl": "Hash (begin)", "en": "Hash (start)"},
-    "exp.col.source": {"nl": "Herkomst", "en": "Source"},
     "exp.field.marker": {"nl": "Exportkenmerk", "en": "Export marker"},
     "exp.col.snapshot": {"nl": "snapshot_sha256", "en": "snapshot_sha256"},
     "exp.approval_text": {
@@ -1056,9 +1055,10 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Afspraken en controles die de opdrachtgever tijdens het contract uitvoert.",
         "en": "Arrangements and checks the buyer carries out during the contract.",
     },
-    "exp.item_source": {
-        "nl": "Maatregel {measure} · {phase} · {controls}",
-        "en": "Measure {measure} · {phase} · {controls}",
+    "exp.h.sources": {"nl": "Bijlage: herkomst van de teksten", "en": "Annex: where the texts come from"},
+    "exp.sources_intro": {
+        "nl": "Voor de opdrachtgever, niet voor de aanbestedingsstukken: bij elke tekst de maatregel uit het plan, de fase en de BIO2- en ISO/IEC 27002-verwijzingen die de opdrachtgever ermee invult.",
+        "en": "For the buyer, not for the tender documents: for each text the plan's measure, its phase and the BIO2 and ISO/IEC 27002 references the buyer meets with it.",
     },
     "exp.no_tender_texts": {
         "nl": "Het goedgekeurde plan bevat geen maatregelen met tekst voor de aanbestedingsstukken.",

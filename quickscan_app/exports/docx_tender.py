@@ -32,7 +32,6 @@ from quickscan_app.exports.source import ExportSource
 FONT = "Calibri"
 """On every Office installation and with every Latin letter (Ł, Æ, €, “ ”) a Dutch text needs."""
 HEADING_COLOUR = RGBColor(0x15, 0x42, 0x73)
-MUTED = RGBColor(0x59, 0x59, 0x59)
 CONCEPT_COLOUR = RGBColor(0xB0, 0x00, 0x20)
 LANGUAGE = {"nl": "nl-NL", "en": "en-GB"}
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -169,9 +168,22 @@ def _chapters(doc: DocumentObject, src: ExportSource) -> None:
         for item in chapter.items:
             doc.add_heading(xml_safe(f"{item.number} {item.title}"), level=2)
             _text(doc, item.text)
-            source = doc.add_paragraph().add_run(xml_safe(item.source))
-            source.font.size = Pt(8)
-            source.font.color.rgb = MUTED
+    _sources(doc, src, chapters)
+
+
+def _sources(doc: DocumentObject, src: ExportSource, chapters) -> None:  # type: ignore[no-untyped-def]
+    """Where each text comes from, in an annex: the texts above stay clean to paste."""
+    doc.add_heading(xml_safe(src.t("exp.h.sources")), level=1)
+    doc.add_paragraph(src.t("exp.sources_intro"))
+    rows = registers.source_rows(chapters)
+    table = doc.add_table(rows=1, cols=len(rows[0]))
+    table.style = doc.styles["Table Grid"]
+    for cell, label in zip(table.rows[0].cells, rows[0], strict=True):
+        cell.paragraphs[0].add_run(xml_safe(src.t(label))).bold = True
+    for values in rows[1:]:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            run = cell.paragraphs[0].add_run(xml_safe(value))
+            run.font.size = Pt(8)
 
 
 def _properties(doc: DocumentObject, src: ExportSource) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from quickscan_app.exports.pdf_base import build_pdf, cover, heading, spacer, text
-from quickscan_app.exports.registers import tender_chapters
+from quickscan_app.exports.pdf_base import TEXT_W, build_pdf, cover, heading, spacer, table, text
+from quickscan_app.exports.registers import source_rows, tender_chapters
 from quickscan_app.exports.source import ExportSource
 
 
@@ -27,7 +28,15 @@ def story(src: ExportSource) -> list[Flowable]:
         for item in chapter.items:
             paragraphs = [text(p.strip()) for p in item.text.split("\n\n") if p.strip()]
             head = heading(f"{item.number} {item.title}", 1)
-            flow += [KeepTogether([*opening, head, *paragraphs[:1]]), *paragraphs[1:],
-                     text(item.source, "small"), spacer(2)]  # fmt: skip
+            flow += [KeepTogether([*opening, head, *paragraphs[:1]]), *paragraphs[1:], spacer(2)]
             opening = []
+    rows = source_rows(chapters)
+    widths = [10 * mm, 50 * mm, 38 * mm, 34 * mm, TEXT_W - 132 * mm]
+    flow += [
+        PageBreak(),
+        heading(src.t("exp.h.sources")),
+        text(src.t("exp.sources_intro"), "small"),
+        spacer(2),
+        table([tuple(src.t(h) for h in rows[0]), *rows[1:]], widths),
+    ]
     return flow

@@ -17,8 +17,10 @@ class TenderItem:
     measure: str
     title: str
     text: str
-    source: str
-    """Measure id, phase and control references in one line."""
+    phase: str
+    """The phase the plan gives it (the plan's choice, else the catalogue's), as a label."""
+    controls: str
+    """BIO2 and ISO/IEC 27002 references: for the annex, never in the text a team pastes."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def rejected_rows(src: ExportSource) -> list[dict[str, str]]:
 def tender_chapters(src: ExportSource) -> list[TenderChapter]:
     """The chosen measures' tender texts by chapter, numbered 1, 1.1, …; empty chapters left out."""
     by_section: dict[str, list[dict[str, Any]]] = {}
+    plan = {p["measure"]: p for p in src.snapshot["plan"]}
     for m in src.snapshot["measures"]:
         by_section.setdefault(m["tender_section"], []).append(m)
     chapters = []
@@ -118,12 +121,8 @@ def tender_chapters(src: ExportSource) -> list[TenderChapter]:
                 measure=m["id"],
                 title=m["title"],
                 text=m["tender_text"],
-                source=src.t(
-                    "exp.item_source",
-                    measure=m["id"],
-                    phase=src.t(f"phase.{m['phase']}"),
-                    controls=controls_text(m),
-                ),
+                phase=src.t(f"phase.{plan.get(m['id'], {}).get('phase') or m['phase']}"),
+                controls=controls_text(m),
             )
             for i, m in enumerate(measures, start=1)
         )
@@ -137,3 +136,13 @@ def tender_chapters(src: ExportSource) -> list[TenderChapter]:
             )
         )
     return chapters
+
+
+def source_rows(chapters: list[TenderChapter]) -> list[tuple[str, ...]]:
+    """The annex of the tender dossier: header (string keys) and one row per text."""
+    header = ("exp.col.number", "exp.col.measure", "exp.col.phase", "exp.col.controls",
+              "exp.col.measure_id")  # fmt: skip
+    rows: list[tuple[str, ...]] = [header]
+    for chapter in chapters:
+        rows += [(i.number, i.title, i.phase, i.controls, i.measure) for i in chapter.items]
+    return rows

@@ -85,7 +85,8 @@ def _tender_rows(src: ExportSource) -> list[dict[str, Any]]:
             "measure_id": item.measure,
             "measure": item.title,
             "text": item.text,
-            "source": item.source,
+            "phase": item.phase,
+            "controls": item.controls,
         }
         for chapter in registers.tender_chapters(src)
         for item in chapter.items
@@ -93,11 +94,8 @@ def _tender_rows(src: ExportSource) -> list[dict[str, Any]]:
 
 
 def _tender_frame(src: ExportSource) -> pd.DataFrame:
-    headers = {
-        c: src.t(f"exp.col.{c}") for c in ("section", "number", "measure_id", "measure", "text")
-    }
-    headers["source"] = src.t("exp.col.source")
-    return _frame(src, _tender_rows(src), headers)
+    columns = ("section", "number", "measure_id", "measure", "text", "phase", "controls")
+    return _frame(src, _tender_rows(src), {c: src.t(f"exp.col.{c}") for c in columns})
 
 
 def _frame(src: ExportSource, rows: list[dict[str, Any]], headers: dict[str, str]) -> pd.DataFrame:
@@ -149,7 +147,8 @@ def render_json(src: ExportSource) -> bytes:
                         "measure": i.measure,
                         "title": i.title,
                         "text": i.text,
-                        "source": i.source,
+                        "phase": i.phase,
+                        "controls": i.controls,
                     }
                     for i in c.items
                 ],

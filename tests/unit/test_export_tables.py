@@ -264,6 +264,7 @@ def test_docx_headings_in_order_and_texts_literal() -> None:
     for chapter in chapters:
         expected.append(("Heading 1", f"{chapter.number}. {chapter.heading}"))
         expected += [("Heading 2", f"{i.number} {i.title}") for i in chapter.items]
+    expected.append(("Heading 1", text("exp.h.sources")))
     headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")]
     assert headings == expected
     assert ("Heading 2", f"2.1 {HOSTILE_TITLE}") in headings  # Word text, shown as it is
@@ -273,8 +274,16 @@ def test_docx_headings_in_order_and_texts_literal() -> None:
     assert text("exp.tender_intro") in body
     intros = [p for p in paragraphs if p.text == chapters[0].intro]
     assert intros and intros[0].runs[0].italic
-    sources = [p for p in paragraphs if p.text == chapters[0].items[0].source]
-    assert sources and sources[0].runs[0].font.size.pt == 8
+    # The texts carry no ids or references to edit out: those stand in the annex table.
+    item = chapters[0].items[0]
+    body_texts = [p.text for p in paragraphs if not p.style.name.startswith("Heading")]
+    body_texts.remove(text("exp.sources_intro"))
+    assert not any(item.measure in b or "BIO2" in b for b in body_texts)
+    annex = document.tables[-1]
+    assert [c.text for c in annex.rows[0].cells][-1] == text("exp.col.measure_id")
+    assert [c.text for c in annex.rows[1].cells] == [
+        item.number, item.title, item.phase, item.controls, item.measure,
+    ]
     assert text("exp.concept") not in body
     cover = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert cover[text("exp.field.title")] == src.dossier["title"]
