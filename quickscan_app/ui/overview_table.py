@@ -31,7 +31,8 @@ def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> 
                 t("ui.col.publication", lang): format_date(planned, lang)
                 if (planned := r.summary.planned_publication_date or r.summary.planned_rfq_date)
                 else "",
-                t("ui.col.days_left", lang): "" if (days := r.days_left(today)) is None else days,
+                # None (not "") where there is no date: the column stays numeric, shown empty.
+                t("ui.col.days_left", lang): r.days_left(today),
                 t("ui.col.signal", lang): "⚠ " + t("ui.deadline_near", lang)
                 if r.flagged(today)
                 else "",

@@ -311,3 +311,27 @@ def test_validate_refuses_what_breaks_the_v2_rules(tmp_path, where, old, new, me
         load_content(extra=[edited])
     assert message in str(refused.value)
     assert edited.name in str(refused.value)
+
+
+def test_the_bidder_check_tells_bidders_apart(v2: Library, examples: dict[str, Answers]) -> None:
+    """At award, an EU bidder without state ties and a state-owned one under a compelled-
+    cooperation law, both meeting every requirement of the same plan, score differently."""
+    from quickscan_app.domain.bidders import Response, bidder_requirements
+    from quickscan_app.engine.bidders import check_bidder
+
+    answers = examples["air-cargo-networked.yaml"]
+    chosen = [p.measure_id for p in assess(v2, answers).proposals if p.core]
+    met = {m.id: (Response.MET, "") for m in bidder_requirements(v2, chosen)}
+    clean = {"supplier_home_state": "eu_eea", "parent_home_state": "eu_eea",
+             "state_ownership": "none", "intelligence_cooperation_law": "no",
+             "offensive_cyber_state": "no", "remote_access_outside_eu": "no",
+             "foreign_staff_access": "no"}  # fmt: skip
+    linked = {**clean, "supplier_home_state": "other_third_country",
+              "parent_home_state": "other_third_country", "state_ownership": "majority_other_state",
+              "intelligence_cooperation_law": "yes", "offensive_cyber_state": "yes"}  # fmt: skip
+    eu = check_bidder(v2, answers, chosen, clean, met)
+    state = check_bidder(v2, answers, chosen, linked, met)
+    assert state.residual_level.rank > eu.residual_level.rank
+    levels = {s.scenario_id: s.level for s in state.bidder.residual or ()}
+    assert levels["state_influence"].at_least(Level.HIGH)
+    assert state.worse and not eu.worse
