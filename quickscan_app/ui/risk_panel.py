@@ -103,8 +103,8 @@ def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -
 def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
     """All reasons of one scenario as one markdown list (one element draws faster than many).
 
-    Strongest cause first; reasons that change nothing in the score (a cause group already at
-    its cap, a lower floor) come last, under a line that says so."""
+    Strongest cause first; the reasons that change nothing in the score (a cause group already
+    at its cap, a lower floor) are left to ``folded_reasons_html``."""
     if not score.reasons:
         return md(t("ui.no_reasons", lang))
     model = library.risk_model
@@ -120,16 +120,30 @@ def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
         if any(counts and any(a.unknown for a in r.answers) for r, counts in ordered):
             line += f"  \n**{md(t('ui.rests_on_unknown', lang))}**"
         lines.append(line + "\n")
-    folded = False
-    for reason, counts in ordered:
-        if not counts and not folded:
-            lines.append(f"\n{md(t('ui.reasons_folded', lang))}\n")
-            folded = True
-        lines.append(_reason_line(library, reason, lang))
+    lines += [_reason_line(library, reason, lang) for reason, counts in ordered if counts]
     return "\n".join(lines)
 
 
-def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
+def folded_reasons_html(library: Library, score: ScenarioScore, lang: Lang) -> str:
+    """The reasons that change nothing in the score, folded away in a <details> element (text
+    escaped for HTML); empty when every reason counts."""
+    rest = [r for r, counts in strongest_first(library.risk_model, score) if not counts]
+    if not rest:
+        return ""
+    items = []
+    for reason in rest:
+        effect, because, answers = _reason_parts(library, reason, lang)
+        answer = f"<br><em>{escape(t('ui.your_answer', lang))}: {escape(answers)}</em>"
+        items.append(
+            f"<li><strong>{escape(effect)}</strong>: {escape(because)}"
+            f"{answer if answers else ''}</li>"
+        )
+    summary = escape(f"{t('ui.reasons_folded', lang)} ({len(rest)})")
+    return f"<details><summary>{summary}</summary><ul>{''.join(items)}</ul></details>"
+
+
+def _reason_parts(library: Library, reason: Reason, lang: Lang) -> tuple[str, str, str]:
+    """Plain text: what it does ("kans +2 · Toegang op afstand"), why, and the answers cited."""
     questions = library.questionnaire.by_id
     parts = []
     for cited in reason.answers:
@@ -140,15 +154,20 @@ def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
         parts.append(text)
     amount = (
         f"{t('ui.at_least', lang)} {reason.at_least}" if reason.at_least is not None
-        else md(reason.effect)
+        else reason.effect
     )  # fmt: skip
     effect = f"{t(reason.dimension.value, lang)} {amount}"
     group = library.risk_model.group_by_id.get(reason.group or "")
     if group is not None:
-        effect += f" · {md(group.title.get(lang))}"
-    line = f"- **{effect}**: {md(reason.text.get(lang))}"
-    if parts:
-        line += f"  \n  _{t('ui.your_answer', lang)}: {md('; '.join(parts))}_"
+        effect += f" · {group.title.get(lang)}"
+    return effect, reason.text.get(lang), "; ".join(parts)
+
+
+def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
+    effect, because, answers = _reason_parts(library, reason, lang)
+    line = f"- **{md(effect)}**: {md(because)}"
+    if answers:
+        line += f"  \n  _{t('ui.your_answer', lang)}: {md(answers)}_"
     return line
 
 
@@ -180,3 +199,5 @@ def render_risk_panel(
             if not compact:
                 st.caption(md(scenario.description.get(lang)))
             st.markdown(reasons_markdown(library, score, lang))
+            if folded := folded_reasons_html(library, score, lang):
+                st.markdown(folded, unsafe_allow_html=True)
