@@ -5,11 +5,18 @@ Each check yields ``(loc, message)`` pairs; the loader turns ``loc`` into a line
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from quickscan_app.domain.answers import AnswerError, normalise_answer
 from quickscan_app.domain.conditions import Condition
-from quickscan_app.domain.measures import Guarantee, Measure, MeasureCatalogue
+from quickscan_app.domain.measures import (
+    Bio2MeasureList,
+    Bio2Status,
+    Guarantee,
+    Measure,
+    MeasureCatalogue,
+    iso_control_of,
+)
 from quickscan_app.domain.questionnaire import Questionnaire, QuestionType
 from quickscan_app.domain.risk import Method, RiskModel
 
@@ -160,8 +167,12 @@ def _check_groups(model: RiskModel) -> Iterator[Finding]:
 
 
 def check_catalogue(
-    catalogue: MeasureCatalogue, model: RiskModel, q: Questionnaire
+    catalogue: MeasureCatalogue,
+    model: RiskModel,
+    q: Questionnaire,
+    bio2: Mapping[str, Bio2MeasureList] | None = None,
 ) -> Iterator[Finding]:
+    """``bio2``: the loaded BIO2 measure lists by version (see ``check_bio2_references``)."""
     yield from duplicates(
         ((("measures", i, "id"), m.id) for i, m in enumerate(catalogue.measures)), "measure"
     )
@@ -188,6 +199,72 @@ def check_catalogue(
         if model.method is Method.THREAT_EXPOSURE:
             yield from _check_v2_measure(measure, ("measures", i))
     yield from _check_alternatives(catalogue)
+    yield from check_bio2_references(catalogue, bio2 or {})
+
+
+def check_bio2_list(reference: Bio2MeasureList) -> Iterator[Finding]:
+    """One entry per id; a moved measure points at a current one; no measures are listed for
+    an ISO control said to have none."""
+    yield from duplicates(
+        ((("measures", i, "id"), m.id) for i, m in enumerate(reference.measures)), "BIO2 measure"
+    )
+    for i, measure in enumerate(reference.measures):
+        if measure.moved_to is not None:
+            target = reference.by_id.get(measure.moved_to)
+            if target is None or target.status is not Bio2Status.CURRENT:
+                yield (
+                    ("measures", i, "moved_to"),
+                    f"'{measure.id}' moved to '{measure.moved_to}', which is not a current measure",
+                )
+    with_measures = {m.iso_control for m in reference.measures}
+    for i, control in enumerate(reference.no_government_measure):
+        if control in with_measures:
+            yield (
+                ("no_government_measure", i),
+                f"ISO/IEC 27002 {control} is listed without a government measure, "
+                "but the list has measures for it",
+            )
+
+
+def check_bio2_references(
+    catalogue: MeasureCatalogue, lists: Mapping[str, Bio2MeasureList]
+) -> Iterator[Finding]:
+    """Every ``controls.bio2`` id is a current measure of the BIO2 version the catalogue declares.
+
+    Only for a catalogue that declares ``bio2_reference``. Version-1 catalogues declare none
+    and are deliberately not checked: they are frozen (approved plans and their snapshots rest
+    on them byte for byte, so they cannot be corrected), and they were written against a
+    pre-final BIO2 draft whose numbers differ from the adopted text.
+    """
+    version = catalogue.bio2_reference
+    if version is None:
+        return
+    reference = lists.get(version)
+    if reference is None:
+        known = ", ".join(sorted(lists)) or "none"
+        yield (
+            ("bio2_reference",),
+            f"no BIO2 measure list version '{version}' is loaded (loaded: {known})",
+        )
+        return
+    for i, measure in enumerate(catalogue.measures):
+        for j, ref in enumerate(measure.controls.bio2):
+            loc: Loc = ("measures", i, "controls", "bio2", j)
+            entry = reference.by_id.get(ref)
+            if entry is None:
+                control = iso_control_of(ref)
+                if control in reference.no_government_measure:
+                    yield (
+                        loc,
+                        f"BIO2 {version} has no government measure for ISO/IEC 27002 {control} "
+                        f"('Geen overheidsmaatregel'): cite iso27002 '{control}' alone",
+                    )
+                else:
+                    yield loc, f"'{ref}' is not a government measure in BIO2 {version}"
+            elif entry.status is Bio2Status.LAPSED:
+                yield loc, f"BIO2 {ref} has lapsed in BIO2 {version} ('Vervallen')"
+            elif entry.status is Bio2Status.MOVED:
+                yield loc, f"BIO2 {ref} has moved to {entry.moved_to} in BIO2 {version}"
 
 
 def _check_guarantee(guarantee: Guarantee, q: Questionnaire, loc: Loc) -> Iterator[Finding]:

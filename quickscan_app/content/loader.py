@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from quickscan_app.content.checks import (
     Finding,
+    check_bio2_list,
     check_catalogue,
     check_questionnaire,
     check_risk_model,
@@ -19,7 +20,7 @@ from quickscan_app.content.checks import (
 from quickscan_app.content.errors import ContentError, Problem
 from quickscan_app.content.yaml_source import LineFinder, read_yaml
 from quickscan_app.domain.library import Library
-from quickscan_app.domain.measures import MeasureCatalogue
+from quickscan_app.domain.measures import Bio2MeasureList, MeasureCatalogue
 from quickscan_app.domain.questionnaire import Questionnaire
 from quickscan_app.domain.risk import RiskModel
 
@@ -27,6 +28,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "risk_model": RiskModel,
     "measure_catalogue": MeasureCatalogue,
+    # Reference data, not content: kept apart by version, for checking catalogue references.
+    "bio2_measures": Bio2MeasureList,
 }
 CONTENT_DIRS = ("questionnaires", "mitigations")
 Key = tuple[str, int]
@@ -49,6 +52,8 @@ class ContentSet:
 
     libraries: dict[Key, Library] = field(default_factory=dict)
     files: dict[Key, Path] = field(default_factory=dict)
+    bio2: dict[str, Bio2MeasureList] = field(default_factory=dict)
+    """The BIO2 government-measure lists (``mitigations/bio2-measures.yaml``) by BIO2 version."""
 
     def library(self, questionnaire_id: str | None = None, version: int | None = None) -> Library:
         """The library for a questionnaire version; the newest when no version is given."""
@@ -74,6 +79,7 @@ def load_content(paths: Sequence[Path] | None = None, *, extra: Sequence[Path] =
     same kind, id and version, so an edited copy can be validated against the rest.
     """
     documents: dict[tuple[str, str, int], tuple[Path, BaseModel]] = {}
+    references: dict[str, tuple[Path, Bio2MeasureList]] = {}
     problems: list[Problem] = []
     for path in [*(paths if paths is not None else default_content_paths()), *extra]:
         try:
@@ -81,11 +87,15 @@ def load_content(paths: Sequence[Path] | None = None, *, extra: Sequence[Path] =
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
+        if isinstance(model, Bio2MeasureList):
+            # Reference data: a later file (e.g. in ``extra``) replaces one of the same version.
+            references[model.version] = (Path(path), model)
+            continue
         key = (str(model.kind), model.id, model.version)  # type: ignore[attr-defined]
         documents[key] = (Path(path), model)
     if problems:
         raise ContentError(problems)
-    content = _assemble(documents)
+    content = _assemble(documents, references)
     return content
 
 
@@ -133,11 +143,18 @@ def _findings(path: Path, findings: Iterable[Finding]) -> list[Problem]:
     ]
 
 
-def _assemble(documents: dict[tuple[str, str, int], tuple[Path, Any]]) -> ContentSet:
+def _assemble(
+    documents: dict[tuple[str, str, int], tuple[Path, Any]],
+    references: dict[str, tuple[Path, Bio2MeasureList]] | None = None,
+) -> ContentSet:
+    references = references or {}
+    bio2 = {version: reference for version, (_, reference) in references.items()}
     questionnaires = {(i, v): d for (k, i, v), d in documents.items() if k == "questionnaire"}
     risk_models = {(i, v): d for (k, i, v), d in documents.items() if k == "risk_model"}
     catalogues = {(i, v): d for (k, i, v), d in documents.items() if k == "measure_catalogue"}
     problems: list[Problem] = []
+    for path, reference in references.values():
+        problems += _findings(path, check_bio2_list(reference))
     for path, questionnaire in questionnaires.values():
         problems += _findings(path, check_questionnaire(questionnaire))
 
@@ -175,11 +192,11 @@ def _assemble(documents: dict[tuple[str, str, int], tuple[Path, Any]]) -> Conten
         problems += _findings(
             path,
             check_catalogue(
-                catalogue, model_for[owner][1], questionnaire_of(questionnaires, owner)
+                catalogue, model_for[owner][1], questionnaire_of(questionnaires, owner), bio2
             ),
         )
 
-    content = ContentSet()
+    content = ContentSet(bio2=bio2)
     for key, (path, questionnaire) in sorted(questionnaires.items()):
         if key not in model_for:
             problems.append(Problem(path, None, f"no risk model for {key[0]} version {key[1]}"))

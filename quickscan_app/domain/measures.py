@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -10,10 +11,21 @@ from pydantic import Field, model_validator
 
 from quickscan_app.domain.conditions import Condition, yes_no_field
 from quickscan_app.domain.risk import Level
-from quickscan_app.domain.text import ContentRef, Identifier, LocalText, Strict, Version
+from quickscan_app.domain.text import (
+    ContentRef,
+    Identifier,
+    LocalText,
+    NonEmpty,
+    Strict,
+    Version,
+)
 
 Steps = Annotated[int, Field(ge=0, le=4, strict=True)]
 ControlRef = Annotated[str, Field(pattern=r"^\d+(\.\d+){1,2}$")]
+Bio2Id = Annotated[str, Field(pattern=r"^\d\.\d{2}\.\d{2}$")]
+"""A BIO2 government measure number: ISO control (two digits) and sequence, e.g. ``5.20.06``."""
+IsoControl = Annotated[str, Field(pattern=r"^\d\.\d{1,2}$")]
+"""An ISO/IEC 27002:2022 control as the catalogue cites it, e.g. ``6.6``."""
 
 
 class MeasureKind(StrEnum):
@@ -163,6 +175,9 @@ class MeasureCatalogue(Strict):
     id: Identifier
     version: Version
     risk_model: ContentRef
+    bio2_reference: NonEmpty | None = None
+    """The BIO2 version (``version`` of a ``bio2_measures`` file) whose list of government
+    measures every ``controls.bio2`` id must be in, current. Without it nothing is checked."""
     measures: tuple[Measure, ...] = Field(min_length=1)
 
     @property
@@ -172,3 +187,57 @@ class MeasureCatalogue(Strict):
     @cached_property
     def by_id(self) -> dict[str, Measure]:
         return {m.id: m for m in self.measures}
+
+
+class Bio2Status(StrEnum):
+    CURRENT = "current"
+    LAPSED = "lapsed"
+    """The text reads "Vervallen": the number is no longer a measure."""
+    MOVED = "moved"
+    """The text reads "Verplaatst naar …" (or "Zie overheidsmaatregel …"): cite ``moved_to``."""
+
+
+class Bio2Measure(Strict):
+    id: Bio2Id
+    title: NonEmpty
+    """A short Dutch title (a paraphrase, not the BIO2 text)."""
+    status: Bio2Status = Bio2Status.CURRENT
+    moved_to: Bio2Id | None = None
+    note: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _moved_names_its_target(self) -> Bio2Measure:
+        if (self.status is Bio2Status.MOVED) != (self.moved_to is not None):
+            raise ValueError("'moved_to' goes with status 'moved', and only with it")
+        return self
+
+    @property
+    def iso_control(self) -> str:
+        return iso_control_of(self.id)
+
+
+class Bio2MeasureList(Strict):
+    """Reference data: the government measures of one BIO2 version (``mitigations/bio2-*.yaml``).
+
+    Not content of its own: the loader keeps it apart and checks the ``controls.bio2`` ids of
+    every catalogue that declares ``bio2_reference`` with this version against it.
+    """
+
+    kind: Literal["bio2_measures"] = "bio2_measures"
+    version: NonEmpty
+    date: datetime.date
+    status: NonEmpty | None = None
+    source: NonEmpty
+    measures: tuple[Bio2Measure, ...] = Field(min_length=1)
+    no_government_measure: tuple[IsoControl, ...] = ()
+    """ISO/IEC 27002 controls for which BIO2 reads "Geen overheidsmaatregel"."""
+
+    @cached_property
+    def by_id(self) -> dict[str, Bio2Measure]:
+        return {m.id: m for m in self.measures}
+
+
+def iso_control_of(bio2_id: str) -> str:
+    """The ISO/IEC 27002 control a BIO2 number belongs to: ``6.06.01`` -> ``6.6``."""
+    chapter, control = bio2_id.split(".")[:2]
+    return f"{int(chapter)}.{int(control)}"
