@@ -1,6 +1,8 @@
 """Benchmark of the domain core: prints figures, asserts nothing.
 
-    .venv/bin/python bench/bench_core.py
+    .venv/bin/python bench/bench_core.py [--quick]
+
+``--quick`` (CI): every measurement once; the figures mean little, the run shows it works.
 
 1. Loading and validating all shipped content (YAML parse, pydantic, cross-checks): median ms.
 2. Scoring each example answer set with the residual risk of the top ten proposals (what the
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -33,8 +36,12 @@ def median_ns(func, repeat: int) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="each measurement once (CI)")
+    quick = parser.parse_args().quick
+    loads, scores, proposals = (1, 1, 1) if quick else (30, 2000, 300)
     paths = default_content_paths(ROOT)
-    load_ms = median_ns(lambda: load_content(paths), 30) / 1e6
+    load_ms = median_ns(lambda: load_content(paths), loads) / 1e6
     content = load_content(paths)
     for key, lib in content.libraries.items():
         print(
@@ -47,8 +54,8 @@ def main() -> None:
         lib, answers = loaded.library, loaded.answers
         top = [p.measure_id for p in assess(lib, answers).proposals[:10]]
         result = assess(lib, answers, top)
-        score_us = median_ns(lambda a=answers, t=top, x=lib: assess(x, a, t), 2000) / 1e3
-        propose_us = median_ns(lambda a=answers, x=lib: assess(x, a).proposals, 300) / 1e3
+        score_us = median_ns(lambda a=answers, t=top, x=lib: assess(x, a, t), scores) / 1e3
+        propose_us = median_ns(lambda a=answers, x=lib: assess(x, a).proposals, proposals) / 1e3
         print(
             f"{example.name} (v{lib.questionnaire.version}, {len(answers)} answers): "
             f"score + residual of {len(top)} measures median {score_us:.0f} µs "
@@ -59,8 +66,9 @@ def main() -> None:
     for example in sorted((ROOT / "data" / "examples").glob("*.yaml")):
         loaded = load_answer_file(example, content)
         answers = {q: v for q, v in loaded.answers.items() if q in v1.questionnaire.by_id}
-        us = median_ns(lambda a=answers: assess(v1, a).proposals, 300) / 1e3
+        us = median_ns(lambda a=answers: assess(v1, a).proposals, proposals) / 1e3
         print(f"{example.name} on v1 (additive), score + proposals: median {us:.0f} µs")
+
 
 if __name__ == "__main__":
     main()

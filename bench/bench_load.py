@@ -2,7 +2,9 @@
 PostgreSQL, each saving answers on their own dossier, then submitting. Prints p50/p95 of a
 save, throughput, errors and whether the audit chain is intact; asserts nothing.
 
-    .venv/bin/python bench/bench_load.py [--users 30] [--saves 50]
+    .venv/bin/python bench/bench_load.py [--users 30] [--saves 50] [--quick]
+
+``--quick`` (CI): 3 users, 3 saves each; the figures mean little, the run shows it works.
 """
 
 from __future__ import annotations
@@ -46,7 +48,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=30)
     parser.add_argument("--saves", type=int, default=50)
+    parser.add_argument("--quick", action="store_true", help="3 users x 3 saves (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.users, args.saves = 3, 3
     with tempfile.TemporaryDirectory() as tmp:
         bench(f"sqlite:///{Path(tmp) / 'load.db'}", "SQLite", args.users, args.saves)
     with pg_database("qs_bench") as (_, url):  # a scratch database, dropped after

@@ -1,6 +1,8 @@
 """Benchmark of the portfolio dashboard at scale: prints figures, asserts nothing.
 
-    .venv/bin/python bench/bench_portfolio.py [--sizes 10000,100000]
+    .venv/bin/python bench/bench_portfolio.py [--sizes 10000,100000] [--quick]
+
+``--quick`` (CI): 200 dossiers, one run each; the figures mean little, the run shows it works.
 
 Generates synthetic dossiers on a SQLite file and on PostgreSQL: each with 10 answers, three
 plan items (one overdue) and its risk cache, built from 40 answer profiles that were scored
@@ -209,7 +211,7 @@ def median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(samples) * 1000
 
 
-def run(url: str, label: str, sizes: list[int]) -> None:
+def run(url: str, label: str, sizes: list[int], runs: int = RUNS) -> None:
     engine = make_engine(url)
     upgrade(engine)
     ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
@@ -229,10 +231,10 @@ def run(url: str, label: str, sizes: list[int]) -> None:
             with engine.begin() as conn:
                 conn.execute(text("ANALYZE"))
         seconds = time.perf_counter() - start
-        whole = median_ms(lambda: portfolio(ctx, admin))
-        narrow = median_ms(lambda: portfolio(ctx, admin, filtered))
+        whole = median_ms(lambda: portfolio(ctx, admin), runs)
+        narrow = median_ms(lambda: portfolio(ctx, admin, filtered), runs)
         last_page = size // 50 - 1
-        last = median_ms(lambda: portfolio(ctx, admin, page=last_page))  # noqa: B023
+        last = median_ms(lambda: portfolio(ctx, admin, page=last_page), runs)  # noqa: B023
         with ctx.factory() as session:
             count = session.execute(select(Dossier.id).order_by(Dossier.id.desc())).first()
         print(
@@ -245,11 +247,14 @@ def run(url: str, label: str, sizes: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000")
-    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    parser.add_argument("--quick", action="store_true", help="200 dossiers, one run (CI)")
+    args = parser.parse_args()
+    sizes = [200] if args.quick else [int(s) for s in args.sizes.split(",")]
+    runs = 1 if args.quick else RUNS
     with tempfile.TemporaryDirectory() as tmp:
-        run(f"sqlite:///{Path(tmp) / 'bench.db'}", "SQLite", sizes)
+        run(f"sqlite:///{Path(tmp) / 'bench.db'}", "SQLite", sizes, runs)
     with pg_database("qs_bench") as (_, url):  # a scratch database, dropped after
-        run(url, "PostgreSQL", sizes)
+        run(url, "PostgreSQL", sizes, runs)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """Benchmark of storage: prints figures, asserts nothing.
 
-    .venv/bin/python bench/bench_store.py
+    .venv/bin/python bench/bench_store.py [--quick]
+
+``--quick`` (CI): 10 saves and 200 dossiers, one listing each; the figures mean little, the run
+shows the script still works.
 
 1. Saving one answer through the service (authorization, optimistic lock, answer history,
    hash-chained audit event, one transaction) on a SQLite file and on PostgreSQL, beside a raw
@@ -13,6 +16,7 @@ created and dropped.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sqlite3
 import statistics
@@ -70,11 +74,13 @@ def raw_insert(conn: sqlite3.Connection, i: int) -> None:
     conn.execute("COMMIT")
 
 
-def bench_saves(url: str, raw: sqlite3.Connection | None = None) -> tuple[float, float | None]:
+def bench_saves(
+    url: str, raw: sqlite3.Connection | None = None, saves: int = SAVES
+) -> tuple[float, float | None]:
     """Median ms of save_answer and, interleaved in the same loop, of the raw insert."""
     ctx, actor, dossier_id = prepared(url)
     current, samples, raw_samples = 1, [], []
-    for i in range(SAVES):
+    for i in range(saves):
         if raw is not None:
             start = time.perf_counter()
             raw_insert(raw, i)
@@ -86,7 +92,7 @@ def bench_saves(url: str, raw: sqlite3.Connection | None = None) -> tuple[float,
     return median_ms(samples), median_ms(raw_samples) if raw_samples else None
 
 
-def bench_listing(url: str, count: int = 10_000) -> float:
+def bench_listing(url: str, count: int = 10_000, runs: int = 7) -> float:
     ctx, actor, _ = prepared(url)
     now = datetime.now(UTC)
     rows = [
@@ -111,7 +117,7 @@ def bench_listing(url: str, count: int = 10_000) -> float:
         conn.execute(insert(Dossier), rows)
     admin = system_actor("bench")
     samples = []
-    for _ in range(7):
+    for _ in range(runs):
         start = time.perf_counter()
         listed = dossiers.list_dossiers(ctx, admin)
         samples.append(time.perf_counter() - start)
@@ -134,13 +140,18 @@ def with_pg_database(func):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="a short run that checks it works")
+    args = parser.parse_args()
+    saves, count, runs = (10, 200, 1) if args.quick else (SAVES, 10_000, 7)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         raw_conn = raw_sqlite(folder / "raw.db")
-        service, raw = bench_saves(f"sqlite:///{folder / 'service.db'}", raw_conn)
+        service, raw = bench_saves(f"sqlite:///{folder / 'service.db'}", raw_conn, saves)
         raw_conn.close()
-        listing = bench_listing(f"sqlite:///{folder / 'listing.db'}")
-    print(f"{SAVES} saves, interleaved with raw inserts on the same disk")
+        listing = bench_listing(f"sqlite:///{folder / 'listing.db'}", count, runs)
+    assert raw is not None
+    print(f"{saves} saves, interleaved with raw inserts on the same disk")
     print(
         "raw sqlite3 BEGIN IMMEDIATE + INSERT + COMMIT (WAL, synchronous=FULL): "
         f"median {raw:.2f} ms"
@@ -149,11 +160,11 @@ def main() -> None:
         f"save_answer on SQLite file: median {service:.2f} ms, "
         f"ratio to raw {service / raw:.2f} (target <= 3)"
     )
-    print(f"list 10,000 dossiers on SQLite: median {listing:.0f} ms")
-    pg_save, _ = with_pg_database(bench_saves)
-    pg_listing = with_pg_database(bench_listing)
+    print(f"list {count:,} dossiers on SQLite: median {listing:.0f} ms")
+    pg_save, _ = with_pg_database(lambda url: bench_saves(url, None, saves))
+    pg_listing = with_pg_database(lambda url: bench_listing(url, count, runs))
     print(f"save_answer on PostgreSQL: median {pg_save:.2f} ms")
-    print(f"list 10,000 dossiers on PostgreSQL: median {pg_listing:.0f} ms")
+    print(f"list {count:,} dossiers on PostgreSQL: median {pg_listing:.0f} ms")
 
 
 if __name__ == "__main__":

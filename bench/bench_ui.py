@@ -1,6 +1,9 @@
 """Benchmark of the web app: prints figures, asserts nothing.
 
-    .venv/bin/python bench/bench_ui.py
+    .venv/bin/python bench/bench_ui.py [--quick]
+
+``--quick`` (CI): 3 answers and one start of each kind; the figures mean little, the run shows
+it works.
 
 1. Script-run time of one wizard interaction (AppTest: answer a question on the remote-access
    step, which saves it, re-scores and redraws the page with its risk panel) beside a bare
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import tempfile
@@ -35,6 +39,8 @@ from quickscan_app.store.migrate import upgrade  # noqa: E402
 APP = ROOT / "quickscan_app" / "ui" / "app.py"
 STEP = "remote_access"
 ROUNDS = 100
+SERVE_TIMEOUT = 120
+"""Seconds to wait for a healthy server before the benchmark gives up."""
 
 BARE_PAGE = """
 import streamlit as st
@@ -106,7 +112,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def wizard_interaction(database: Path) -> tuple[float, float]:
+def wizard_interaction(database: Path, rounds: int = ROUNDS) -> tuple[float, float]:
     url = f"sqlite:///{database}"
     import os
 
@@ -129,7 +135,7 @@ def wizard_interaction(database: Path) -> tuple[float, float]:
     bare = AppTest.from_string(BARE_PAGE.replace("{step}", STEP), default_timeout=60).run()
     ours, theirs = [], []
     key = f"q__{dossier_id}__remote_maintenance"
-    for i in range(ROUNDS):
+    for i in range(rounds):
         value = "yes" if i % 2 else "no"
         start = time.perf_counter()
         app.radio(key=key).set_value(value).run()
@@ -162,6 +168,8 @@ def serve_times(database: Path, browser) -> tuple[float, float]:  # type: ignore
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
                     break
             except OSError:
+                if time.perf_counter() - start > SERVE_TIMEOUT or process.poll() is not None:
+                    raise RuntimeError("quickscan serve did not become healthy") from None
                 time.sleep(0.02)
         healthy = time.perf_counter() - start
         page.goto(f"http://127.0.0.1:{port}/")
@@ -175,10 +183,14 @@ def serve_times(database: Path, browser) -> tuple[float, float]:  # type: ignore
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="3 answers, one start each (CI)")
+    quick = parser.parse_args().quick
+    rounds, starts = (3, 1) if quick else (ROUNDS, 3)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ours, bare = wizard_interaction(folder / "wizard.db")
-        print(f"wizard interaction ({ROUNDS} answers, AppTest): median {ours:.1f} ms")
+        ours, bare = wizard_interaction(folder / "wizard.db", rounds)
+        print(f"wizard interaction ({rounds} answers, AppTest): median {ours:.1f} ms")
         print(f"bare page, same widgets, same interaction: median {bare:.1f} ms")
         print(f"ratio {ours / bare:.2f} (target <= 1.5)")
         from playwright.sync_api import sync_playwright
@@ -187,8 +199,8 @@ def main() -> None:
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            empty = [serve_times(folder / f"empty{i}.db", browser) for i in range(3)]
-            existing = [serve_times(folder / "empty0.db", browser) for _ in range(3)]
+            empty = [serve_times(folder / f"empty{i}.db", browser) for i in range(starts)]
+            existing = [serve_times(folder / "empty0.db", browser) for _ in range(starts)]
             browser.close()
         print(
             "serve on an empty database (migrations + demo data): "

@@ -1,4 +1,10 @@
-"""The ``quickscan`` command line."""
+"""The ``quickscan`` command line.
+
+Starting it must stay quick: ``quickscan validate`` needs the content loader and nothing else,
+``quickscan --help`` not even that. So this module and every ``register()`` import only the
+standard library; each command imports the database, the services, the renderers or the
+settings inside its handler, when it runs.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from pydantic import ValidationError
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-
-from quickscan_app.answer_files import AnswerFileError
 from quickscan_app.cli import (
     backup_commands,
     content_commands,
@@ -19,8 +21,6 @@ from quickscan_app.cli import (
     store_commands,
 )
 from quickscan_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError
-from quickscan_app.content import ContentError
-from quickscan_app.services.errors import ServiceError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,30 +31,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.handler(args)
-    except ValidationError as exc:  # settings from the environment
-        error = exc.errors(include_url=False)[0]
-        field = "QUICKSCAN_" + ".".join(str(p) for p in error["loc"]).upper()
-        print(f"quickscan: {field}: {error['msg']}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (ArgumentError, NoSuchModuleError) as exc:
-        print(
-            f"quickscan: QUICKSCAN_DATABASE_URL is not a usable database URL: {exc}",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    except OperationalError as exc:
-        print(f"quickscan: cannot use the database: {exc.orig}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (ContentError, AnswerFileError, UsageError) as exc:
-        print(f"quickscan: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ServiceError as exc:
-        print(f"quickscan: {exc.message(store_commands.cli_language())}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        message = user_error(exc)
+        if message is None:
+            raise
+        print(f"quickscan: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _loaded(module: str, *names: str) -> tuple[type[BaseException], ...]:
+    """The exception classes ``names`` of ``module`` if it is loaded: an exception of a module
+    that was never imported cannot have been raised, so there is no need to import it."""
+    found = sys.modules.get(module)
+    return tuple(getattr(found, name) for name in names) if found is not None else ()
+
+
+def user_error(exc: Exception) -> str | None:
+    """The one-line message for a user's mistake (bad settings, database URL, content, answers
+    file or argument; a refused service call), or None for a bug (shown as a traceback)."""
+    if isinstance(exc, _loaded("pydantic", "ValidationError")):  # settings from the environment
+        error = exc.errors(include_url=False)[0]  # type: ignore[attr-defined]
+        field = "QUICKSCAN_" + ".".join(str(p) for p in error["loc"]).upper()
+        return f"{field}: {error['msg']}"
+    if isinstance(exc, _loaded("sqlalchemy.exc", "ArgumentError", "NoSuchModuleError")):
+        return f"QUICKSCAN_DATABASE_URL is not a usable database URL: {exc}"
+    if isinstance(exc, _loaded("sqlalchemy.exc", "OperationalError")):
+        return f"cannot use the database: {exc.orig}"  # type: ignore[attr-defined]
+    user_mistakes = (
+        UsageError,
+        *_loaded("quickscan_app.content.errors", "ContentError"),
+        *_loaded("quickscan_app.answer_files", "AnswerFileError"),
+    )
+    if isinstance(exc, user_mistakes):
+        return str(exc)
+    if isinstance(exc, _loaded("quickscan_app.services.errors", "ServiceError")):
+        return exc.message(store_commands.cli_language())  # type: ignore[attr-defined]
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:

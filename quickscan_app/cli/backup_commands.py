@@ -7,10 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError
-from quickscan_app.config import get_settings
-from quickscan_app.services import audit
-from quickscan_app.store.backup import BackupError, backup, restore
-from quickscan_app.store.db import make_engine, session_factory
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,6 +24,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from quickscan_app.config import get_settings
+    from quickscan_app.store.backup import BackupError, backup
+    from quickscan_app.store.db import make_engine
+
     if args.path.exists() and not args.force:
         raise UsageError(f"{args.path} exists; use --force to overwrite it")
     if not args.path.parent.is_dir():
@@ -44,6 +44,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from quickscan_app.config import get_settings
+    from quickscan_app.services import audit
+    from quickscan_app.store.backup import BackupError, restore
+    from quickscan_app.store.db import make_engine, session_factory
+
     if not args.path.is_file():
         raise UsageError(f"{args.path}: no such file")
     engine = make_engine(get_settings().database_url)

@@ -1,19 +1,21 @@
-"""``quickscan validate``, ``questionnaire show`` and ``score``: the content and the engine."""
+"""``quickscan validate``, ``questionnaire show`` and ``score``: the content and the engine.
+
+Only the standard library at module level (see ``quickscan_app.cli``): the content loader, the
+engine and the presenters are imported by the handlers that use them.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quickscan_app.answer_files import load_answer_file
 from quickscan_app.cli.common import EXIT_OK, UsageError, print_json
-from quickscan_app.content import ContentSet, load_content
-from quickscan_app.domain.library import Library
-from quickscan_app.domain.text import Lang
-from quickscan_app.engine import assess
-from quickscan_app.engine.assessment import UnknownMeasureError
-from quickscan_app.i18n import t
-from quickscan_app.presenters import answer_label, assessment_data, summary_text
+
+if TYPE_CHECKING:
+    from quickscan_app.content import ContentSet
+    from quickscan_app.domain.library import Library
+    from quickscan_app.domain.text import Lang
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -56,6 +58,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def validate(args: argparse.Namespace) -> int:
+    from quickscan_app.content import load_content
+    from quickscan_app.i18n import t
+
     content = load_content(extra=args.files) if args.files else load_content()
     libraries = list(content.libraries.values())
     if args.json:
@@ -97,6 +102,9 @@ def _library(content: ContentSet, questionnaire_id: str | None, version: int | N
 
 
 def questionnaire_show(args: argparse.Namespace) -> int:
+    from quickscan_app.content import load_content
+    from quickscan_app.presenters import answer_label
+
     library = _library(load_content(), args.id, args.version)
     questionnaire = library.questionnaire
     if args.json:
@@ -120,6 +128,12 @@ def questionnaire_show(args: argparse.Namespace) -> int:
 
 
 def score(args: argparse.Namespace) -> int:
+    from quickscan_app.answer_files import load_answer_file
+    from quickscan_app.content import load_content
+    from quickscan_app.engine import assess
+    from quickscan_app.engine.assessment import UnknownMeasureError
+    from quickscan_app.presenters import assessment_data, summary_text
+
     content = load_content()
     loaded = load_answer_file(args.answers, content)
     chosen = None
@@ -152,7 +166,9 @@ def _version_ref(content: ContentSet, ref: str, questionnaire_id: str | None) ->
 
 
 def questionnaire_diff(args: argparse.Namespace) -> int:
+    from quickscan_app.content import load_content
     from quickscan_app.domain.versions import diff_questionnaires
+    from quickscan_app.i18n import t
     from quickscan_app.presenters import diff_data, diff_lines
 
     content = load_content(extra=args.extra) if args.extra else load_content()

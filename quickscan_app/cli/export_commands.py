@@ -10,8 +10,7 @@ from pathlib import Path
 
 from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError
 from quickscan_app.cli.store_commands import cli_actor, cli_language, open_context, record_id
-from quickscan_app.exports.source import FORMATS, KINDS
-from quickscan_app.services import exports
+from quickscan_app.exports.kinds import FORMATS, KINDS
 
 MAX_VERIFY_BYTES = 200_000_000
 ALL_FORMATS = sorted({f for formats in FORMATS.values() for f in formats})
@@ -53,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output is not None and str(args.output) == "-"
     if args.output is not None and not to_stdout and not args.output.is_dir():
         _check_target(args.output, force=args.force)  # before the export is made and recorded
+    from quickscan_app.services import exports
+
     ctx = open_context()
     result = exports.export_document(ctx, cli_actor(), dossier_id, args.kind, args.fmt)
     if to_stdout:
@@ -96,6 +97,8 @@ def _write(target: Path, data: bytes, *, force: bool) -> None:
 
 
 def verify(path: Path) -> int:
+    from quickscan_app.services import exports
+
     try:
         size = path.stat().st_size
         if size > MAX_VERIFY_BYTES:

@@ -7,12 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from quickscan_app.cli.common import EXIT_OK
 from quickscan_app.cli.store_commands import open_context
-from quickscan_app.services import demo
-from quickscan_app.store.models import User
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 
@@ -45,6 +41,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def prepare_database() -> None:
     """Upgrade the embedded database; an empty one gets demo data so one can start at once."""
+    from sqlalchemy import func, select
+
+    from quickscan_app.services import demo
+    from quickscan_app.store.models import User
+
     ctx = open_context()
     if ctx.engine.dialect.name == "sqlite":
         with ctx.factory() as session:

@@ -1,4 +1,8 @@
-"""Commands on the database: ``db``, ``user``, ``demo``, ``dossier`` and ``audit``."""
+"""Commands on the database: ``db``, ``user``, ``demo``, ``dossier`` and ``audit``.
+
+Only the standard library at module level (see ``quickscan_app.cli``): the settings, the
+database and the services are imported by the handlers, when a command runs.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,14 @@ import socket
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from sqlalchemy.engine import make_url
-
-from quickscan_app.answer_files import load_answer_file
 from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError, print_json
-from quickscan_app.config import get_settings
-from quickscan_app.content import load_content
-from quickscan_app.domain.text import Lang
-from quickscan_app.i18n import format_date, format_datetime
-from quickscan_app.presenters import assessment_data
-from quickscan_app.services import audit, demo, dossiers, overview, users
-from quickscan_app.services.context import Actor, ServiceContext, system_actor
-from quickscan_app.services.snapshot import answers_record, dossier_record, plan_record
-from quickscan_app.store.db import make_engine
-from quickscan_app.store.migrate import is_current, upgrade
+
+if TYPE_CHECKING:
+    from quickscan_app.domain.text import Lang
+    from quickscan_app.services import dossiers
+    from quickscan_app.services.context import Actor, ServiceContext
 
 
 def record_id(text: str) -> int:
@@ -39,6 +34,10 @@ def record_id(text: str) -> int:
 
 
 def cli_language() -> Lang:
+    from pydantic import ValidationError
+
+    from quickscan_app.config import get_settings
+
     try:
         return get_settings().language
     except ValidationError:
@@ -50,12 +49,22 @@ def _origin() -> str:
 
 
 def cli_actor() -> Actor:
+    from quickscan_app.services.context import system_actor
+
     return system_actor(_origin())
 
 
 def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
     """The database from QUICKSCAN_DATABASE_URL. SQLite is created or upgraded on the spot;
     a shared PostgreSQL database is upgraded only by ``quickscan db upgrade``."""
+    from sqlalchemy.engine import make_url
+
+    from quickscan_app.config import get_settings
+    from quickscan_app.content import load_content
+    from quickscan_app.services import context
+    from quickscan_app.store.db import make_engine
+    from quickscan_app.store.migrate import is_current, upgrade
+
     url = get_settings().database_url
     engine = make_engine(url)
     if upgrade_schema or engine.dialect.name == "sqlite":
@@ -65,7 +74,7 @@ def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
         raise UsageError(
             f"the database {shown} is not at the current schema: run `quickscan db upgrade`"
         )
-    return ServiceContext(engine, load_content())
+    return context.ServiceContext(engine, load_content())
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -134,6 +143,8 @@ def _read_password(name: str) -> str:
 
 
 def user_add(args: argparse.Namespace) -> int:
+    from quickscan_app.services import users
+
     ctx = open_context()
     password = _read_password(args.name)
     users.add_user(ctx, cli_actor(), args.name, password, args.role, display_name=args.display_name)
@@ -142,6 +153,8 @@ def user_add(args: argparse.Namespace) -> int:
 
 
 def user_list(args: argparse.Namespace) -> int:
+    from quickscan_app.services import users
+
     ctx = open_context()
     rows = users.list_users(ctx, cli_actor())
     if args.json:
@@ -154,6 +167,8 @@ def user_list(args: argparse.Namespace) -> int:
 
 
 def seed_demo(args: argparse.Namespace) -> int:
+    from quickscan_app.services import demo
+
     ctx = open_context()
     result = demo.seed_demo(ctx, cli_actor())
     if result.dossiers:
@@ -171,6 +186,8 @@ def deadline_data(
 ) -> dict[str, Any]:
     """Days to the planned publication (or request for quotation) from the service clock's
     today, and the overview's deadline flag."""
+    from quickscan_app.services import overview
+
     days = overview.days_left(publication, rfq, today)
     return {
         "days_to_publication": days,
@@ -179,6 +196,9 @@ def deadline_data(
 
 
 def dossier_list(args: argparse.Namespace) -> int:
+    from quickscan_app.i18n import format_date
+    from quickscan_app.services import dossiers
+
     ctx = open_context()
     rows = dossiers.list_dossiers(ctx, cli_actor())
     if args.json:
@@ -205,6 +225,9 @@ def dossier_list(args: argparse.Namespace) -> int:
 
 
 def dossier_import(args: argparse.Namespace) -> int:
+    from quickscan_app.answer_files import load_answer_file
+    from quickscan_app.services import dossiers
+
     ctx = open_context()
     loaded = load_answer_file(args.answers, ctx.content)
     print(dossiers.import_dossier(ctx, cli_actor(), loaded, args.owner))
@@ -212,6 +235,9 @@ def dossier_import(args: argparse.Namespace) -> int:
 
 
 def dossier_data(view: dossiers.DossierView, lang: Lang, today: date) -> dict[str, Any]:
+    from quickscan_app.presenters import assessment_data
+    from quickscan_app.services.snapshot import answers_record, dossier_record, plan_record
+
     d = view.dossier
     return {
         **dossier_record(d),
@@ -255,6 +281,9 @@ def dossier_data(view: dossiers.DossierView, lang: Lang, today: date) -> dict[st
 
 
 def dossier_show(args: argparse.Namespace) -> int:
+    from quickscan_app.i18n import format_date, format_datetime
+    from quickscan_app.services import dossiers
+
     ctx = open_context()
     view = dossiers.get_dossier(ctx, cli_actor(), args.id)
     lang: Lang = "en" if view.dossier.language == "en" else "nl"
@@ -284,6 +313,8 @@ def dossier_show(args: argparse.Namespace) -> int:
 
 
 def audit_verify(args: argparse.Namespace) -> int:
+    from quickscan_app.services import audit
+
     ctx = open_context()
     with ctx.factory() as session:
         report = audit.verify(session)

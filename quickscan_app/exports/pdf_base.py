@@ -4,6 +4,7 @@ CONCEPT watermark), PDF metadata and outline. User text only ever enters as esca
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -93,8 +94,10 @@ STYLES = {
     "bullet": _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
     "bullet_note": _style("bullet_note", fontSize=8, leading=10.5, textColor=MUTED,
                           leftIndent=12, spaceAfter=4),
-    "hash": _style("hash", fontSize=7.5, leading=10),
+    "hash": _style("hash", fontSize=7.5, leading=10, splitLongWords=0),
     "grid": _style("grid", fontName=BOLD, fontSize=9, leading=11, alignment=TA_CENTER),
+    "grid_many": _style("grid_many", fontName=BOLD, fontSize=7, leading=8,
+                        alignment=TA_CENTER),
     "axis": _style("axis", fontSize=7, leading=8.5, alignment=TA_CENTER, textColor=MUTED),
 }  # fmt: skip
 
@@ -130,6 +133,78 @@ def bullets(items: Iterable[str], style: str = "bullet") -> list[Paragraph]:
     return [Paragraph(escape(item), STYLES[style], bulletText="•") for item in items]
 
 
+CELL_PADDING = 4
+"""Left and right padding of a table cell, in points."""
+MAX_WORD_SHARE = 0.45
+"""A word wider than this share of the table is not given room: it is cut (a hash, a run of
+letters someone typed), as it would not fit a column anyway."""
+
+
+BREAKS = re.compile(r"([^\S\u00a0]+)")
+"""Where a line may break: white space, but not a no-break space (which keeps "ISO 27002 8.20"
+together)."""
+
+
+def keep_together(value: str) -> str:
+    """``value`` with no-break spaces: laid out as one word."""
+    return value.replace(" ", "\u00a0")
+
+
+def control_lines(controls: str) -> str:
+    """One reference a line ("BIO2 8.22.01", "ISO 27002 8.20"), each kept whole."""
+    return "\n".join(keep_together(c) for c in controls.split(", ") if c)
+
+
+def _widest_word_of(paragraph: Paragraph, limit: float) -> float:
+    """The width of the widest word of ``paragraph`` (in its own fonts: bold parts bold) that
+    is not wider than ``limit``."""
+    widest = current = 0.0
+    for frag in paragraph.frags:
+        if getattr(frag, "lineBreak", False):
+            widest, current = max(widest, current if current <= limit else 0.0), 0.0
+            continue
+        for part in BREAKS.split(frag.text or ""):
+            if not part:
+                continue
+            if BREAKS.fullmatch(part):
+                widest, current = max(widest, current if current <= limit else 0.0), 0.0
+            else:
+                current += pdfmetrics.stringWidth(part, frag.fontName, frag.fontSize)
+    return max(widest, current if current <= limit else 0.0)
+
+
+def _widest_word(cell: Any, limit: float) -> float:
+    if isinstance(cell, Paragraph):
+        indent = (cell.style.leftIndent or 0) + (cell.style.rightIndent or 0)
+        return _widest_word_of(cell, limit - indent) + indent
+    if isinstance(cell, list | tuple):
+        return max((_widest_word(c, limit) for c in cell), default=0.0)
+    return 0.0
+
+
+def fitted_widths(cells: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[float]:
+    """``widths``, changed so that the widest word of every column fits on its line: a column
+    too narrow for a word ("Contractmanager", "aanbestedingsstukken") gets room from columns
+    that have more than they need, in proportion to what they can spare. The total stays the
+    same. A word wider than ``MAX_WORD_SHARE`` of the table gets no room: it is cut as before."""
+    total = sum(widths)
+    limit = total * MAX_WORD_SHARE - 2 * CELL_PADDING
+    need = [0.0] * len(widths)
+    for row in cells:
+        for i, cell in enumerate(row):
+            need[i] = max(need[i], _widest_word(cell, limit) + 2 * CELL_PADDING + 0.5)
+    short = [max(0.0, n - w) for n, w in zip(need, widths, strict=True)]
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    wanted, available = sum(short), sum(spare)
+    if wanted <= 0 or available <= 0:
+        return list(widths)
+    given = min(wanted, available)
+    return [
+        w + s * given / wanted - p * given / available
+        for w, s, p in zip(widths, short, spare, strict=True)
+    ]
+
+
 def table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -137,7 +212,8 @@ def table(
     header: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
-    """A ruled table whose header row repeats on every page and whose rows may split."""
+    """A ruled table whose header row repeats on every page and whose rows may split; its
+    columns are widened where a word would otherwise be broken (see :func:`fitted_widths`)."""
     cells = [
         [
             c if isinstance(c, Flowable | list) else text(c, _cell_style(header and i == 0))
@@ -145,13 +221,14 @@ def table(
         ]
         for i, row in enumerate(rows)
     ]
+    widths = fitted_widths(cells, widths)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     if header:
         commands += [
@@ -169,17 +246,40 @@ def _cell_style(head: bool) -> str:
     return "cell_head" if head else "cell"
 
 
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def hash_text(value: str, width: float) -> Paragraph:
+    """A SHA-256 on one line, never broken, so it can be copied whole: the house font at the
+    size (at most the cell text's) at which it fits ``width`` points."""
+    size = STYLES["cell"].fontSize
+    natural = pdfmetrics.stringWidth(value, FONT, size)
+    if natural > width - 1:
+        size = int(size * (width - 1) / natural * 4) / 4  # down to a quarter point
+    style = ParagraphStyle(f"hash_{size}", parent=STYLES["hash"], fontSize=size,
+                           leading=max(size * 1.3, 9))  # fmt: skip
+    return Paragraph(escape(value), style)
+
+
 def field_table(fields: Sequence[tuple[str, str]]) -> Table:
-    """Label / value pairs, as on a cover or an approval record."""
-    rows = [[text(label, "cell_bold"), text(value, "cell")] for label, value in fields]
-    return table(rows, [48 * mm, TEXT_W - 48 * mm], header=False)
+    """Label / value pairs, as on a cover or an approval record; a SHA-256 on one line."""
+    label_w = 48 * mm
+    inner = TEXT_W - label_w - 2 * CELL_PADDING
+    rows = [
+        [
+            text(label, "cell_bold"),
+            hash_text(value, inner) if SHA256.fullmatch(value) else text(value, "cell"),
+        ]
+        for label, value in fields
+    ]
+    return table(rows, [label_w, TEXT_W - label_w], header=False)
 
 
 def heatmap(
-    src: ExportSource, cells: dict[tuple[int, int], int], caption: str, size: float
-) -> Table:
-    """The 5×5 grid of the risk model: likelihood up, impact across; each cell shows how many
-    scenarios sit there, coloured by its level."""
+    src: ExportSource, cells: dict[tuple[int, int], list[int]], caption: str, size: float
+) -> list[Flowable]:
+    """The 5×5 grid of the risk model: likelihood up, impact across; each cell shows the
+    numbers of the scenarios that sit there (as in the web app), coloured by its level."""
     model = src.snapshot["risk_model"]
     grid = model["grid"]
     step = size / 6
@@ -187,13 +287,16 @@ def heatmap(
     for likelihood in range(5, 0, -1):
         row: list[Any] = [text(str(likelihood), "axis")]
         for impact in range(1, 6):
-            count = cells.get((likelihood, impact), 0)
-            row.append(text(str(count) if count else "", "grid"))
+            numbers = sorted(cells.get((likelihood, impact), []))
+            style = "grid" if len(numbers) <= 3 else "grid_many"
+            row.append(text(" ".join(map(str, numbers)), style))
         rows.append(row)
     rows.append(["", *(text(str(i), "axis") for i in range(1, 6))])
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (1, 0), (-1, 4), 0.6, colors.white),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
     for r, likelihood in enumerate(range(5, 0, -1)):
         for c in range(5):
@@ -202,6 +305,33 @@ def heatmap(
     result = Table(rows, colWidths=[step] * 6, rowHeights=[step] * 5 + [step * 0.6])
     result.setStyle(TableStyle(commands))
     return [text(caption, "h3"), result, text(src.t("exp.heatmap_axes"), "small")]
+
+
+def numbered_legend(titles: Sequence[str], columns: int = 2) -> Table:
+    """What the numbers in the heatmaps stand for ("1 Spionage …", "2 Sabotage …"), filled
+    column by column."""
+    per_column = -(-len(titles) // columns) if titles else 0
+    rows: list[list[Any]] = []
+    for r in range(per_column):
+        row: list[Any] = []
+        for c in range(columns):
+            n = c * per_column + r
+            if n < len(titles):
+                row += [text(str(n + 1), "cell_bold"), text(titles[n], "cell")]
+            else:
+                row += ["", ""]
+        rows.append(row)
+    number_w = 8 * mm
+    title_w = TEXT_W / columns - number_w
+    result = Table(rows, colWidths=[number_w, title_w] * columns, hAlign="LEFT")
+    result.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))  # fmt: skip
+    return result
 
 
 def legend(src: ExportSource) -> Table:
@@ -339,7 +469,12 @@ def build_pdf(src: ExportSource, story: Callable[[ExportSource], list[Flowable]]
         lang="en-GB" if src.lang == "en" else "nl-NL",
         invariant=1,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, TEXT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body")
+    # No padding: the text column is exactly TEXT_W wide, as every table is laid out for (a
+    # padded frame let tables stick out into the right margin and shifted split parts).
+    frame = Frame(
+        MARGIN_X, MARGIN_BOTTOM, TEXT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+    )  # fmt: skip
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=lambda c, _d: _watermark(c, src))]
     )

@@ -1,9 +1,10 @@
 """The PDF mitigation plan: cover, management summary, heatmaps, risk register, measures,
-open points, and annexes with all answers, the approval and an audit extract."""
+open points, and annexes with all answers, the approval, an audit extract and the measures'
+catalogue ids (the only place an internal id shows)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -14,11 +15,13 @@ from quickscan_app.exports.pdf_base import (
     bold_lead,
     build_pdf,
     bullets,
+    control_lines,
     cover,
     field_table,
     heading,
     heatmap,
     legend,
+    numbered_legend,
     spacer,
     table,
     text,
@@ -30,6 +33,7 @@ from quickscan_app.exports.registers import (
     risk_rows,
 )
 from quickscan_app.exports.source import ExportSource
+from quickscan_app.strings import STRINGS
 
 
 def render(src: ExportSource) -> bytes:
@@ -49,6 +53,7 @@ def story(src: ExportSource) -> list[Flowable]:
         *answers(src),
         *approval(src),
         *audit(src),
+        *measure_ids(src),
     ]
 
 
@@ -93,10 +98,18 @@ def summary(src: ExportSource) -> list[Flowable]:
 
 
 def heatmaps(src: ExportSource) -> list[Flowable]:
+    """Both grids with the scenarios' numbers in their cells (as in the web app), and what
+    each number stands for; the risk register below uses the same numbers."""
     results = src.snapshot["results"]
-    inherent = Counter((s["likelihood"], s["impact"]) for s in results["scenarios"])
-    after = results.get("residual", {}).get("scenarios") or results["scenarios"]
-    residual = Counter((s["likelihood"], s["impact"]) for s in after)
+    scenarios = results["scenarios"]
+    number = {s["id"]: n for n, s in enumerate(scenarios, start=1)}
+    after = {s["id"]: s for s in results.get("residual", {}).get("scenarios") or []}
+    inherent: dict[tuple[int, int], list[int]] = {}
+    residual: dict[tuple[int, int], list[int]] = {}
+    for s in scenarios:
+        inherent.setdefault((s["likelihood"], s["impact"]), []).append(number[s["id"]])
+        late = after.get(s["id"], s)
+        residual.setdefault((late["likelihood"], late["impact"]), []).append(number[s["id"]])
     size = TEXT_W / 2 - 8 * mm
     pair = Table(
         [[
@@ -107,27 +120,30 @@ def heatmaps(src: ExportSource) -> list[Flowable]:
         hAlign="LEFT",
     )  # fmt: skip
     pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    return [CondPageBreak(95 * mm), heading(f"2. {src.t('exp.h.heatmaps')}"), pair,
-            spacer(2), legend(src)]  # fmt: skip
+    return [CondPageBreak(125 * mm), heading(f"2. {src.t('exp.h.heatmaps')}"), pair,
+            spacer(2), legend(src), spacer(2), text(src.t("exp.heatmap_numbers"), "small"),
+            numbered_legend([s["title"] for s in scenarios])]  # fmt: skip
 
 
 def register(src: ExportSource) -> list[Flowable]:
     rows = risk_rows(src)
-    header = [src.t(f"exp.col.{c}") for c in
-              ("scenario", "likelihood", "impact", "level", "residual_level")]  # fmt: skip
+    columns = ("number", "scenario", "likelihood", "impact", "level", "residual_level")
+    header = [src.t(f"exp.col.{c}") for c in columns]
     body = [
-        [r["scenario"], str(r["likelihood"]), str(r["impact"]), r["level"], r["residual_level"]]
-        for r in rows
-    ]
+        [str(n), r["scenario"], str(r["likelihood"]), str(r["impact"]), r["level"],
+         r["residual_level"]]
+        for n, r in enumerate(rows, start=1)
+    ]  # fmt: skip
     flow: list[Flowable] = [
         heading(f"3. {src.t('exp.h.register')}"),
-        table([header, *body], [TEXT_W - 100 * mm, 21 * mm, 17 * mm, 30 * mm, 32 * mm]),
+        table([header, *body], [9 * mm, TEXT_W - 109 * mm, 21 * mm, 17 * mm, 30 * mm, 32 * mm]),
     ]
     answers = src.t("exp.col.answer")
-    for scenario in src.snapshot["results"]["scenarios"]:
+    for n, scenario in enumerate(src.snapshot["results"]["scenarios"], start=1):
         if not scenario["reasons"]:
             continue
-        flow.append(heading(f"{scenario['title']} ({level_label(src, scenario['level'])})", 1))
+        title = f"{n}. {scenario['title']} ({level_label(src, scenario['level'])})"
+        flow.append(heading(title, 1))
         for reason in scenario["reasons"]:
             given = "; ".join(_answer_text(src, a) for a in reason["answers"])
             flow += bullets([reason["reason"]])
@@ -143,25 +159,29 @@ def _answer_text(src: ExportSource, answer: dict[str, Any]) -> str:
 
 
 def measures(src: ExportSource) -> list[Flowable]:
+    """The chosen measures by title (their catalogue ids are in annex D, not here)."""
     flow: list[Flowable] = [heading(f"4. {src.t('exp.h.measures')}")]
     rows = measure_rows(src)
     if not rows:
         flow.append(text(src.t("exp.no_measures")))
     else:
+        number = {s["id"]: n for n, s in enumerate(src.snapshot["results"]["scenarios"], 1)}
         header = [
-            src.t(f"exp.col.{c}") for c in ("measure", "kind", "owner", "controls", "scenarios")
+            src.t(f"exp.col.{c}")
+            for c in ("measure", "kind", "owner", "controls", "scenario_numbers")
         ]
         body = [
             [
-                [text(r["measure"], "cell_bold"), text(r["measure_id"], "cell_small")],
+                text(f"{n}. {r['measure']}", "cell_bold"),
                 [text(r["kind"], "cell"), text(r["phase"], "cell_small")],
                 [text(r["owner"] or "—", "cell"), text(_due(src, r), "cell_small")],
-                text(r["controls"], "cell_small"),
-                text("; ".join(r["scenarios"]), "cell_small"),
+                text(control_lines(r["controls"]), "cell_small"),
+                text(", ".join(str(i) for i in sorted(number[s] for s in r["scenario_ids"]
+                                                          if s in number)), "cell"),
             ]
-            for r in rows
-        ]
-        widths = [TEXT_W - 118 * mm, 31 * mm, 29 * mm, 26 * mm, 32 * mm]
+            for n, r in enumerate(rows, start=1)
+        ]  # fmt: skip
+        widths = [TEXT_W - 118 * mm, 34 * mm, 36 * mm, 27 * mm, 21 * mm]
         flow.append(table([header, *body], widths))
     rejected = rejected_rows(src)
     if rejected:
@@ -216,23 +236,26 @@ def approval(src: ExportSource) -> list[Flowable]:
     if not record:
         return [*flow, text(src.t("exp.no_approval")),
                 field_table([(src.t("exp.field.sha256"), src.sha256)])]  # fmt: skip
-    from datetime import datetime
-
     when = src.when(datetime.fromisoformat(record["approved_at"]))
     role = src.t(f"role.{record['role']}") if record.get("role") else ""
-    approver = record.get("name") or record["user"]
-    return [
-        *flow,
-        text(src.t("exp.approval_text")),
-        field_table(
-            [
-                (src.t("exp.col.approver"), f"{approver} ({record['user']})"),
-                (src.t("exp.col.role"), role),
-                (src.t("exp.col.when"), when),
-                (src.t("exp.field.sha256"), src.sha256),
-            ]
-        ),
+    # The name as the account shows it ("Ruben Bakker (beveiligingsadviseur)"); the user name
+    # (as in the audit extract) on a line of its own, not appended in brackets.
+    fields = [(src.t("exp.col.approver"), record.get("name") or record["user"])]
+    if record.get("name") and record["name"] != record["user"]:
+        fields.append((src.t("exp.col.username"), record["user"]))
+    fields += [
+        (src.t("exp.col.role"), role),
+        (src.t("exp.col.when"), when),
+        (src.t("exp.field.sha256"), src.sha256),
     ]
+    return [*flow, text(src.t("exp.approval_text")), field_table(fields)]
+
+
+def audit_label(src: ExportSource, family: str, code: str) -> str:
+    """An audit code (``dossier.approve``, ``success``, ``system``) in the document's language;
+    a code without a translation (an action added later) as it is."""
+    key = f"exp.audit.{family}.{code}"
+    return src.t(key) if key in STRINGS else code
 
 
 def audit(src: ExportSource) -> list[Flowable]:
@@ -246,8 +269,30 @@ def audit(src: ExportSource) -> list[Flowable]:
         return flow
     header = [src.t(f"exp.col.{c}") for c in ("seq", "when", "actor", "action", "result", "hash")]
     rows = [
-        [str(e.seq), src.when(e.occurred_at), e.actor, e.action, e.result, e.hash[:16]]
+        [
+            str(e.seq),
+            src.when(e.occurred_at),
+            audit_label(src, "actor", e.actor),
+            audit_label(src, "action", e.action),
+            audit_label(src, "result", e.result),
+            e.hash[:16],
+        ]
         for e in src.audit
     ]
-    widths = [12 * mm, 30 * mm, 32 * mm, TEXT_W - 132 * mm, 22 * mm, 36 * mm]
+    widths = [11 * mm, 33 * mm, 26 * mm, TEXT_W - 127 * mm, 22 * mm, 35 * mm]
     return [*flow, table([header, *rows], widths)]
+
+
+def measure_ids(src: ExportSource) -> list[Flowable]:
+    """Annex D: each measure's catalogue id, numbered as in chapter 4."""
+    rows = measure_rows(src)
+    if not rows:
+        return []
+    header = [src.t("exp.col.number"), src.t("exp.col.measure"), src.t("exp.col.measure_id")]
+    body = [[str(n), r["measure"], r["measure_id"]] for n, r in enumerate(rows, start=1)]
+    return [
+        CondPageBreak(50 * mm),
+        heading(src.t("exp.h.measure_ids")),
+        text(src.t("exp.measure_ids_intro")),
+        table([header, *body], [10 * mm, TEXT_W - 75 * mm, 65 * mm]),
+    ]

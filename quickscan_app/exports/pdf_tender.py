@@ -5,7 +5,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from quickscan_app.exports.pdf_base import TEXT_W, build_pdf, cover, heading, spacer, table, text
+from quickscan_app.exports.pdf_base import (
+    TEXT_W,
+    build_pdf,
+    control_lines,
+    cover,
+    heading,
+    spacer,
+    table,
+    text,
+)
 from quickscan_app.exports.registers import source_rows, tender_chapters
 from quickscan_app.exports.source import ExportSource
 
@@ -31,12 +40,22 @@ def story(src: ExportSource) -> list[Flowable]:
             flow += [KeepTogether([*opening, head, *paragraphs[:1]]), *paragraphs[1:], spacer(2)]
             opening = []
     rows = source_rows(chapters)
-    widths = [10 * mm, 50 * mm, 38 * mm, 34 * mm, TEXT_W - 132 * mm]
+    body = [
+        [
+            number,
+            title,
+            phase,
+            text(control_lines(controls), "cell_small"),
+            text(measure, "cell_small"),
+        ]
+        for number, title, phase, controls, measure in rows[1:]
+    ]
+    widths = [10 * mm, 44 * mm, 35 * mm, 27 * mm, TEXT_W - 116 * mm]
     flow += [
         PageBreak(),
         heading(src.t("exp.h.sources")),
         text(src.t("exp.sources_intro"), "small"),
         spacer(2),
-        table([tuple(src.t(h) for h in rows[0]), *rows[1:]], widths),
+        table([[src.t(h) for h in rows[0]], *body], widths),
     ]
     return flow

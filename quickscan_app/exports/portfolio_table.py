@@ -13,7 +13,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from quickscan_app.domain.text import Lang
 from quickscan_app.exports.office import normalised_zip
-from quickscan_app.exports.tables import neutralised, sheet_name, write_sheet
+from quickscan_app.exports.tables import XLSX_VALUES, neutralised, sheet_name, write_sheet
 from quickscan_app.i18n import format_date, t
 
 
@@ -57,10 +57,29 @@ def portfolio_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
+def _publication_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the publication column as dates for the spreadsheet (sortable, shown as
+    15-03-2027). The frame itself carries the text the web app and CSV show; only this
+    column's own 15-03-2027 text is read back, never user text."""
+    headers = {t("ui.col.publication", lang) for lang in ("nl", "en")}
+    typed = {}
+    for header in headers.intersection(frame.columns):
+        values = []
+        for text in frame[header]:
+            try:
+                values.append(datetime.strptime(text, "%d-%m-%Y").date() if text else None)
+            except (TypeError, ValueError):
+                values.append(text)  # another format: left as it is
+        typed[header] = values
+    frame = frame.copy()
+    frame.attrs[XLSX_VALUES] = typed
+    return frame
+
+
 def portfolio_xlsx(frame: pd.DataFrame, title: str, moment: datetime) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    write_sheet(wb.create_sheet(sheet_name(title, set())), frame)
+    write_sheet(wb.create_sheet(sheet_name(title, set())), _publication_dates(frame))
     wb.properties.title = title
     wb.properties.creator = "Quickscan"
     buffer = io.BytesIO()

@@ -85,9 +85,11 @@ def measure_rows(src: ExportSource) -> list[dict[str, Any]]:
                 "phase": src.t(f"phase.{item.get('phase') or m['phase']}"),
                 "owner": item.get("owner") or "",
                 "due": format_date(date.fromisoformat(due), src.lang) if due else "",
+                "due_date": date.fromisoformat(due) if due else None,
                 "status": src.t(f"impl.{item.get('status') or 'planned'}"),
                 "controls": controls_text(m),
                 "scenarios": [titles.get(s, s) for s in m["scenarios"]],
+                "scenario_ids": list(m["scenarios"]),
             }
         )
     return rows

@@ -5,25 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from quickscan_app.domain.text import Lang
+from quickscan_app.exports.kinds import FORMATS as FORMATS  # re-exported
+from quickscan_app.exports.kinds import KINDS as KINDS
+from quickscan_app.exports.kinds import MEDIA_TYPES as MEDIA_TYPES
+from quickscan_app.exports.kinds import Kind
 from quickscan_app.i18n import AMSTERDAM, format_date, format_datetime, t
 
-Kind = Literal["plan", "tender", "award"]
-KINDS: tuple[Kind, ...] = ("plan", "tender", "award")
-FORMATS: dict[Kind, tuple[str, ...]] = {
-    "plan": ("pdf", "json", "xlsx", "csv"),
-    "tender": ("pdf", "docx", "json", "xlsx", "csv"),
-    "award": ("pdf", "json"),
-}
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv",
-    "json": "application/json",
-}
 MARKER = re.compile(r"quickscan-export/1 kind=(plan|tender|award) snapshot-sha256=([0-9a-f]{64})")
 AWARD_CHECKS = re.compile(r"quickscan-award-checks=((?:[0-9a-f]{64},?)+)")
 """Which approved bidder checks an award report holds: verify re-renders exactly those."""

@@ -14,6 +14,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
@@ -26,7 +27,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from quickscan_app.exports import registers
 from quickscan_app.exports.office import normalised_zip, office_properties, utc_naive, xml_safe
-from quickscan_app.exports.source import ExportSource
+from quickscan_app.exports.source import ExportSource, local_date
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)."""
@@ -38,6 +39,11 @@ MIN_WIDTH, MAX_WIDTH, TOKEN_WIDTH = 8, 60, 68
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 CELL_MAX = 32767
 """The most characters an Excel cell holds; a longer one makes Excel 'repair' the file."""
+DATE_FORMAT = "DD-MM-YYYY"
+"""How a date cell shows (Dutch Excel shows the code as dd-mm-jjjj): 15-03-2027."""
+XLSX_VALUES = "xlsx_values"
+"""Key in a frame's ``attrs``: per column header, the typed values (dates) a spreadsheet gets
+instead of the text that CSV and the web app show."""
 
 
 def neutralised(value: Any) -> Any:
@@ -70,11 +76,14 @@ def _measure_frame(src: ExportSource) -> pd.DataFrame:
         "controls",
         "scenarios",
     ]
+    registry = registers.measure_rows(src)
     rows = [
         {k: LIST_JOIN.join(v) if isinstance(v, list) else v for k, v in row.items()}
-        for row in registers.measure_rows(src)
+        for row in registry
     ]
-    return _frame(src, rows, {c: src.t(f"exp.col.{c}") for c in columns})
+    frame = _frame(src, rows, {c: src.t(f"exp.col.{c}") for c in columns})
+    frame.attrs[XLSX_VALUES] = {src.t("exp.col.due"): [row["due_date"] for row in registry]}
+    return frame
 
 
 def _tender_rows(src: ExportSource) -> list[dict[str, Any]]:
@@ -184,8 +193,13 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _text_cell(cell: Cell, value: Any) -> None:
-    """Write ``value``; every string as a string (never a formula), numbers as numbers."""
+    """Write ``value``; every string as a string (never a formula), numbers as numbers,
+    dates as dates (shown as 15-03-2027)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
+        return
+    if isinstance(value, date) and not isinstance(value, datetime):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = xml_safe(str(neutralised(value)))
@@ -209,10 +223,12 @@ def write_sheet(ws: Worksheet, frame: pd.DataFrame) -> None:
         cell.font = bold
         cell.fill = HEADER_FILL
         cell.alignment = wrap
+    typed = frame.attrs.get(XLSX_VALUES, {})
+    replaced = {i: typed[h] for i, h in enumerate(frame.columns) if h in typed}
     for r, values in enumerate(frame.itertuples(index=False, name=None), start=2):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col)
-            _text_cell(cell, value)
+            _text_cell(cell, replaced[col - 1][r - 2] if col - 1 in replaced else value)
             cell.alignment = wrap
     for col, header in enumerate(frame.columns, start=1):
         values = list(frame.iloc[:, col - 1])
@@ -241,10 +257,11 @@ def _about_sheet(ws: Worksheet, src: ExportSource) -> None:
         rows.insert(0, (src.t("exp.concept"), src.t("exp.concept_note")))
     rows.append((src.t("exp.field.marker"), src.marker))
     wrap = Alignment(wrap_text=True, vertical="top")
+    issued = src.t("exp.field.date")
     for r, (name, value) in enumerate(rows, start=4):
         key, val = ws.cell(row=r, column=1), ws.cell(row=r, column=2)
         _text_cell(key, name)
-        _text_cell(val, value)
+        _text_cell(val, local_date(src.issued_at) if name == issued else value)
         key.font = Font(bold=True)
         key.alignment = val.alignment = wrap
     ws.column_dimensions["A"].width = min(max(_width(n) for n, _ in rows) + 2, MAX_WIDTH)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from quickscan_app.cli import main, store_commands
+from quickscan_app.cli import main
 from quickscan_app.config import get_settings
 from quickscan_app.services.context import ServiceContext
 from quickscan_app.store.db import make_engine
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 
 @pytest.fixture
@@ -126,7 +130,8 @@ def first_of_february(monkeypatch) -> None:
     def context(engine, content):  # type: ignore[no-untyped-def]
         return ServiceContext(engine, content, clock=lambda: datetime(2027, 2, 1, 9, tzinfo=UTC))
 
-    monkeypatch.setattr(store_commands, "ServiceContext", context)
+    # The command line imports the services when a command runs: patch them where they live.
+    monkeypatch.setattr("quickscan_app.services.context.ServiceContext", context)
 
 
 def test_dossier_json_carries_days_to_publication_and_the_flag(
@@ -269,3 +274,30 @@ def test_backup_and_restore_commands(cli, tmp_path, monkeypatch) -> None:
     assert code == 0 and "audit trail intact" in out and "4 dossiers" in out
     code, out, _ = cli("dossier", "list", "--json")
     assert len(json.loads(out)) == 4
+
+
+# --- the benchmark scripts ----------------------------------------------------------------
+# Command-line programs too, on SQLite and PostgreSQL: CI runs each once in its quick mode, so
+# none can rot (bench_exports.py crashed unnoticed when the award report began to need an
+# approved bidder check). They print figures and assert nothing; here they must only run green.
+
+BENCH = sorted((ROOT / "bench").glob("bench_*.py"))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("script", BENCH, ids=[p.name for p in BENCH])
+def test_every_bench_script_runs_green_in_quick_mode(script: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUICKSCAN_")}
+    env["HOME"] = str(tmp_path)  # Streamlit and Chromium write their settings here
+    done = subprocess.run(
+        [sys.executable, str(script), "--quick"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert done.stdout.strip(), "a benchmark prints its figures"
+
+
+def test_the_bench_scripts_are_all_there() -> None:
+    names = {p.name for p in BENCH}
+    assert {"bench_cli.py", "bench_exports.py", "bench_core.py", "bench_store.py"} <= names

@@ -95,9 +95,19 @@ def test_plan_pdf_from_real_content(real_ctx, people, approved) -> None:
     whole = " ".join(pages)
     assert HOSTILE in " ".join(whole.split())
     assert "Bijlage B. Goedkeuring" in whole and "Rita Reviewer" in whole
-    assert "dossier.approve" in whole  # the audit extract ends with the approval
     assert all(f"van {len(pages)}" in p and "INTERN" in p for p in pages)
     assert result.snapshot_sha256 in reader.metadata["/Keywords"]
+    # Issue 13: the audit extract in Dutch, ending with the approval; the hash whole on one
+    # line; catalogue ids only in annex D.
+    audit = " ".join(whole[whole.index("Bijlage C.") :].split())
+    assert "Ingediend ter beoordeling" in audit and "Goedgekeurd uitgevoerd" in audit
+    assert not any(code in audit for code in ("dossier.approve", "success", "denied"))
+    assert any(result.snapshot_sha256 in line for line in pages[0].splitlines())
+    annex = whole.index("Bijlage D.")
+    snapshot = json.loads(_approval(real_ctx, approved).snapshot)
+    for measure in snapshot["measures"]:
+        assert measure["id"] not in whole[:annex]
+        assert measure["id"] in whole[annex:].replace("\n", "")
 
 
 def test_verify_matches_an_untouched_file(real_ctx, people, approved) -> None:

@@ -226,3 +226,53 @@ def test_questionnaire_diff_text_json_and_bad_references(capsys) -> None:
     assert code == 2 and "no content for mini version 3" in err
     code, _, err = run(capsys, "questionnaire", "diff", "one", "2")
     assert code == 2 and "expected VERSION or ID:VERSION" in err
+
+
+HEAVY = ("sqlalchemy", "alembic", "psycopg", "streamlit", "reportlab", "openpyxl", "docx",
+         "pandas", "argon2", "quickscan_app.services", "quickscan_app.store",
+         "quickscan_app.exports.render", "quickscan_app.config", "quickscan_app.ui")  # fmt: skip
+LOADED = """
+import json, sys
+from quickscan_app.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
+    """Exit code and the modules a fresh interpreter has loaded after ``quickscan ARGV``."""
+    env = {"QUICKSCAN_CONTENT_DIR": str(MINI), "PATH": str(Path(sys.executable).parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, *argv],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("validate",), ("validate", "--json"), ("--help",), ("export", "--help"),
+     ("dossier", "--help"), ("questionnaire", "show")],
+)  # fmt: skip
+def test_commands_that_need_no_database_do_not_load_it(argv: tuple[str, ...]) -> None:
+    """`quickscan validate` took 2 s, 1.7 s of it importing the database, the exports and the
+    services it never uses: each command imports what it needs when it runs."""
+    code, modules = modules_loaded_by(*argv)
+    assert code == 0
+    heavy = sorted(h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in modules))
+    assert heavy == []
+
+
+def test_a_database_command_still_names_a_bad_url_without_a_traceback(tmp_path: Path) -> None:
+    env = {"QUICKSCAN_CONTENT_DIR": str(MINI), "QUICKSCAN_DATABASE_URL": "nosuchdb://x",
+           "PATH": str(Path(sys.executable).parent)}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "quickscan_app.cli", "dossier", "list"],
+        capture_output=True, text=True, env=env, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("quickscan: QUICKSCAN_DATABASE_URL is not a usable database URL")

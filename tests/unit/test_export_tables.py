@@ -422,3 +422,65 @@ def test_three_hundred_measures_still_render() -> None:
     sheets = pd.read_excel(io.BytesIO(tables.render_xlsx(plan)), sheet_name=None, dtype=str)
     assert len(sheets[text("exp.sheet.measures")]) == 300
     assert tables.render_xlsx(plan) == tables.render_xlsx(sample_source("plan", measures=300))
+
+
+# --- typed cells (issue 13) -----------------------------------------------------------------
+
+
+def test_xlsx_likelihood_and_impact_are_numbers_and_due_dates_are_dates() -> None:
+    from datetime import date
+
+    src = sample_source("plan")
+    wb = openpyxl.load_workbook(io.BytesIO(tables.render_xlsx(src)))
+    register = wb[text("exp.sheet.register")]
+    header = [c.value for c in register[1]]
+    for key in ("likelihood", "impact"):
+        column = header.index(text(f"exp.col.{key}")) + 1
+        values = [register.cell(row=r, column=column) for r in range(2, register.max_row + 1)]
+        assert [c.value for c in values] == [s[key] for s in src.snapshot["results"]["scenarios"]]
+        assert all(c.data_type == "n" and isinstance(c.value, int) for c in values)
+    measures = wb[text("exp.sheet.measures")]
+    header = [c.value for c in measures[1]]
+    due = [measures.cell(row=r, column=header.index(text("exp.col.due")) + 1)
+           for r in range(2, measures.max_row + 1)]  # fmt: skip
+    planned = [p["due_date"] for p in src.snapshot["plan"] if p["decision"] == "selected"]
+    assert [c.value.date() if c.value else None for c in due] == [
+        date.fromisoformat(d) if d else None for d in planned
+    ]
+    dated = [c for c in due if c.value is not None]
+    assert dated and all(c.is_date and c.number_format == tables.DATE_FORMAT for c in dated)
+    about = wb[text("exp.sheet.about")]
+    issued = next(r[1] for r in about.iter_rows() if r[0].value == text("exp.field.date"))
+    assert issued.is_date and issued.value.date() == date(2026, 11, 28)
+    # CSV (the risk register) is unchanged: numbers as digits.
+    frame = read_csv(tables.render_csv(src))
+    assert list(frame[text("exp.col.likelihood")]) == ["5", "3"]
+
+
+def test_portfolio_xlsx_publication_dates_are_dates_and_csv_keeps_the_dutch_text() -> None:
+    from datetime import date
+
+    from quickscan_app.exports.portfolio_table import (
+        portfolio_csv,
+        portfolio_frame,
+        portfolio_xlsx,
+    )
+    from quickscan_app.services.portfolio import PortfolioRow
+
+    rows = [
+        PortfolioRow(1, "Scanners", "D-1", "Douane", None, "draft", "olga", date(2027, 3, 15),
+                     "high", "low", 2, True),
+        PortfolioRow(2, "=1+1", None, None, None, "approved", "olga", None, None, None, 0, False),
+    ]  # fmt: skip
+    frame = portfolio_frame(rows, date(2027, 3, 1), "nl")
+    wb = openpyxl.load_workbook(io.BytesIO(portfolio_xlsx(frame, "Portfolio", ISSUED_AT)))
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    publication = header.index(text("ui.col.publication")) + 1
+    cell = ws.cell(row=2, column=publication)
+    assert cell.is_date and cell.value.date() == date(2027, 3, 15)
+    assert cell.number_format == tables.DATE_FORMAT
+    assert ws.cell(row=3, column=publication).value is None
+    assert ws.cell(row=2, column=header.index(text("ui.portfolio.col.days")) + 1).value == 14
+    csv = read_csv(portfolio_csv(frame))
+    assert list(csv[text("ui.col.publication")]) == ["15-03-2027", ""]
