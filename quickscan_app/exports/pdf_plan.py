@@ -144,11 +144,19 @@ def register(src: ExportSource) -> list[Flowable]:
             continue
         title = f"{n}. {scenario['title']} ({level_label(src, scenario['level'])})"
         flow.append(heading(title, 1))
+        # Snapshots before risk model v2 carry no "counts": every reason counted then.
+        folded = [r for r in scenario["reasons"] if not r.get("counts", True)]
         for reason in scenario["reasons"]:
+            if reason in folded:
+                continue
             given = "; ".join(_answer_text(src, a) for a in reason["answers"])
             flow += bullets([reason["reason"]])
             if given:
                 flow.append(text(f"{answers}: {given}", "bullet_note"))
+        if folded:
+            causes = dict.fromkeys(r.get("group_title") or r["rule"] for r in folded)
+            line = f"{src.t('reasons_folded')} ({len(folded)}): {', '.join(causes)}."
+            flow.append(text(line[0].upper() + line[1:], "small"))
     return flow
 
 
