@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from quickscan_app.domain.library import Library
+from quickscan_app.domain.questionnaire import UNKNOWN
 from quickscan_app.domain.text import Lang
 from quickscan_app.engine.measure_effects import measure_scenarios
 from quickscan_app.presenters import answer_label, assessment_data
@@ -38,6 +39,22 @@ def dossier_record(d: Dossier) -> dict[str, Any]:
         "classification": d.classification,
         "owner": d.owner.name,
     }
+
+
+DOSSIER_CLASSIFICATION = "dossier_classification"
+
+
+def _marking(view: DossierView, lang: Lang) -> dict[str, Any]:
+    """The dossier's own classification, when the questionnaire asks it (version 2), marks the
+    documents; "unknown" marks them as the worst case, state secret."""
+    question = view.library.questionnaire.by_id.get(DOSSIER_CLASSIFICATION)
+    value = view.answers.get(DOSSIER_CLASSIFICATION)
+    if question is None or value is None:
+        return {}
+    if value == UNKNOWN:
+        value = question.unknown_as or value
+    label = question.option_label(str(value))
+    return {"classification": label.get(lang)} if label else {}
 
 
 def plan_record(items: Iterable[PlanItem]) -> list[dict[str, Any]]:
@@ -79,7 +96,7 @@ def build_snapshot(
     model = library.risk_model
     return {
         "format": SNAPSHOT_FORMAT,
-        "dossier": dossier_record(view.dossier),
+        "dossier": {**dossier_record(view.dossier), **_marking(view, lang)},
         "questionnaire": {
             "id": library.questionnaire.id,
             "version": library.questionnaire.version,

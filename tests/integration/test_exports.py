@@ -95,7 +95,13 @@ def test_plan_pdf_from_real_content(real_ctx, people, approved) -> None:
     whole = " ".join(pages)
     assert HOSTILE in " ".join(whole.split())
     assert "Bijlage B. Goedkeuring" in whole and "Rita Reviewer" in whole
-    assert all(f"van {len(pages)}" in p and "INTERN" in p for p in pages)
+    # The marking is the dossier's own classification as the questionnaire asked it (version 2),
+    # not the free-text field: the example answers "not classified, handle confidentially".
+    snapshot = json.loads(_approval(real_ctx, approved).snapshot)
+    marking = snapshot["dossier"]["classification"]
+    assert marking.startswith("Niet gerubriceerd, wel vertrouwelijk")
+    flat = [" ".join(p.split()) for p in pages]
+    assert all(f"van {len(pages)}" in p and marking.upper() in p.upper() for p in flat)
     assert result.snapshot_sha256 in reader.metadata["/Keywords"]
     # Issue 13: the audit extract in Dutch, ending with the approval; the hash whole on one
     # line; catalogue ids only in annex D.
@@ -104,7 +110,6 @@ def test_plan_pdf_from_real_content(real_ctx, people, approved) -> None:
     assert not any(code in audit for code in ("dossier.approve", "success", "denied"))
     assert any(result.snapshot_sha256 in line for line in pages[0].splitlines())
     annex = whole.index("Bijlage D.")
-    snapshot = json.loads(_approval(real_ctx, approved).snapshot)
     for measure in snapshot["measures"]:
         assert measure["id"] not in whole[:annex]
         assert measure["id"] in whole[annex:].replace("\n", "")
