@@ -231,5 +231,10 @@ def test_new_dossier_form_answers_the_publication_date_with_the_dossier(at, ctx)
             select(Dossier).where(Dossier.title == "Portaalmonitoren Moerdijk")
         ).scalar_one()
     assert created.planned_publication_date == date(2027, 5, 3)
-    assert created.lock_version == 1  # answered in the same transaction that created it
-    assert stored(ctx, created.id) == {"planned_publication_date": "2027-05-03"}
+    # The date is answered in the transaction that created the dossier (version 1); the form's
+    # classification (version 2 asks the dossier's own classification) is the one save after it.
+    assert created.lock_version == 2
+    assert stored(ctx, created.id) == {
+        "planned_publication_date": "2027-05-03", "dossier_classification": "not_classified",
+    }  # fmt: skip
+    assert created.classification == "Niet gerubriceerd"

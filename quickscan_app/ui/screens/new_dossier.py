@@ -16,6 +16,8 @@ from quickscan_app.ui.dossier_state import open_dossier
 from quickscan_app.ui.runtime import service_context
 
 CLASSIFICATIONS = ("Ongerubriceerd", "Intern", "Departementaal Vertrouwelijk", "Stg. Confidentieel")
+"""For a questionnaire that does not ask the dossier's classification (version 1)."""
+CLASSIFICATION_QUESTION = "dossier_classification"
 # Metadata that the questionnaire also asks: answered at once from the form. (The planned
 # publication date is not here: creating the dossier answers it, in the same transaction.)
 SHARED_WITH_QUESTIONS = (
@@ -66,9 +68,18 @@ def render() -> None:
         publication = col_b.date_input(
             t("ui.field.publication_date", lang), value=None, format="DD-MM-YYYY"
         )
-        classification = col_a.selectbox(
-            t("ui.field.classification", lang), CLASSIFICATIONS, index=1
-        )
+        # Version 2 asks the dossier's own classification: the form answers that question.
+        levels, level_label = options_of(CLASSIFICATION_QUESTION)
+        if levels:
+            marking = col_a.selectbox(
+                t("ui.field.classification", lang), levels, index=0, format_func=level_label
+            )
+            classification = level_label(marking)
+        else:
+            marking = None
+            classification = col_a.selectbox(
+                t("ui.field.classification", lang), CLASSIFICATIONS, index=1
+            )
         language = col_b.selectbox(
             t("ui.field.language", lang),
             ["nl", "en"],
@@ -99,10 +110,12 @@ def render() -> None:
             st.error(exc.message(lang))
             st.stop()
         version = 1
-        for field in SHARED_WITH_QUESTIONS:
-            if meta.get(field) is None or field not in questions:
+        shared = {f: meta.get(f) for f in SHARED_WITH_QUESTIONS}
+        shared[CLASSIFICATION_QUESTION] = marking
+        for field, given in shared.items():
+            if given is None or field not in questions:
                 continue
-            number = meta[field]
+            number = given
             answer = int(number) if isinstance(number, float) and number.is_integer() else number
             with suppress(ServiceError):  # outside the question's range: the wizard asks it again
                 version = dossiers.save_answer(ctx, user, dossier_id, field, answer, version)
