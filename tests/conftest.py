@@ -30,4 +30,11 @@ def shipped() -> ContentSet:
 
 @pytest.fixture(scope="session")
 def library(shipped: ContentSet) -> Library:
+    """The shipped content new dossiers start on (version 2)."""
+    return shipped.library("scan-detection", 2)
+
+
+@pytest.fixture(scope="session")
+def library_v1(shipped: ContentSet) -> Library:
+    """Version 1: frozen, kept for the dossiers and approvals made on it."""
     return shipped.library("scan-detection", 1)

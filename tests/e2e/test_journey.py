@@ -88,7 +88,7 @@ def choose(page: Page, key: str, label: str) -> None:
 
 
 def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
-    library = load_content().library("scan-detection", 1)
+    library = load_content().library("scan-detection", 2)
     example = yaml.safe_load((EXAMPLES / "air-cargo-networked.yaml").read_text())["answers"]
 
     # The officer signs in and creates a dossier.
