@@ -151,6 +151,8 @@ def propose_v2(
     model, questionnaire = library.risk_model, library.questionnaire
     by_scenario = {s.scenario_id: s for s in inherent}
     found: list[Proposal] = []
+    cut: dict[str, int] = {}
+    """Counted cause points a direct fix removes: ranks fixes that change nothing alone."""
     for measure in library.catalogue.measures:
         rule = measure.proposed_when
         if rule.condition is not None and not holds(rule.condition, effective):
@@ -161,6 +163,9 @@ def propose_v2(
             after = scorer(apply_guarantees(questionnaire, answers, [measure]))
             narrowed = [a for a in after if _causes(a) < _causes(by_scenario[a.scenario_id])]
             reduction = sum(by_scenario[a.scenario_id].points - a.points for a in after)
+            cut[measure.id] = sum(
+                _counted(by_scenario[a.scenario_id]) - _counted(a) for a in narrowed
+            )
         else:
             narrowed = []
             if measure.mitigates:
@@ -179,7 +184,12 @@ def propose_v2(
         else:
             continue
         found.append(Proposal(measure.id, reduction, hit, kind))
-    return _rank(library, found)
+    return _rank(library, found, cut)
+
+
+def _counted(score: ScenarioScore) -> int:
+    assert score.factors is not None
+    return sum(g.counted for g in score.factors.groups)
 
 
 def _causes(score: ScenarioScore) -> int:
@@ -189,13 +199,13 @@ def _causes(score: ScenarioScore) -> int:
     return sum(g.raw for g in factors.groups) + factors.likelihood_floor + factors.impact_floor
 
 
-def _rank(library: Library, found: list[Proposal]) -> list[Proposal]:
+def _rank(library: Library, found: list[Proposal], cut: dict[str, int]) -> list[Proposal]:
     order = list(ProposalKind)
     by_id = library.catalogue.by_id
     found.sort(
         key=lambda p: (
             order.index(p.kind) + (0.5 if by_id[p.measure_id].last_resort else 0),
-            -p.reduction, -len(p.scenario_ids), p.measure_id,
+            -p.reduction, -cut.get(p.measure_id, 0), -len(p.scenario_ids), p.measure_id,
         )
     )  # fmt: skip
     proposed = {p.measure_id for p in found}
