@@ -585,6 +585,82 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "This dossier is '{status}': no decision is needed now.",
     },
     "ui.history": {"nl": "Geschiedenis", "en": "History"},
+    # The review loop: the conversation, feedback on top, what changed between rounds
+    "ui.thread.title": {
+        "nl": "Gesprek met de beveiligingsadviseur",
+        "en": "Conversation with the security adviser",
+    },
+    "ui.thread.round": {"nl": "Ronde {round}", "en": "Round {round}"},
+    "ui.thread.before_first": {
+        "nl": "Voor de eerste indiening",
+        "en": "Before the first submission",
+    },
+    "ui.thread.empty": {
+        "nl": "Nog geen berichten: het dossier is nog niet ingediend en niemand heeft een opmerking geplaatst.",
+        "en": "No messages yet: the dossier has not been submitted and nobody has commented.",
+    },
+    "ui.thread.reopened": {"nl": "Heropend", "en": "Reopened"},
+    "ui.thread.reply": {
+        "nl": "Reactie (voor beide kanten zichtbaar)",
+        "en": "Reply (both sides can read it)",
+    },
+    "ui.thread.send": {"nl": "Reactie plaatsen", "en": "Post reply"},
+    "ui.target.dossier": {"nl": "Algemeen", "en": "General"},
+    "ui.target.section": {"nl": "Sectie {title}", "en": "Section {title}"},
+    "ui.target.question": {"nl": "Vraag: {title}", "en": "Question: {title}"},
+    "ui.target.measure": {"nl": "Maatregel: {title}", "en": "Measure: {title}"},
+    "ui.sent_back": {
+        "nl": "**Ronde {round}: {reviewer} vraagt wijzigingen** ({when})",
+        "en": "**Round {round}: {reviewer} asks for changes** ({when})",
+    },
+    "ui.sent_back_hint": {
+        "nl": "Pas het dossier aan en dien het opnieuw in. Het hele gesprek staat onder *Gesprek met de beveiligingsadviseur*.",
+        "en": "Change the dossier and submit it again. The whole conversation is under *Conversation with the security adviser*.",
+    },
+    "ui.sent_back_list": {
+        "nl": "Teruggestuurd door de beveiligingsadviseur ({count}):",
+        "en": "Sent back by the security adviser ({count}):",
+    },
+    "ui.sent_back_mark": {
+        "nl": "↩ Ronde {round}: wijzigingen gevraagd",
+        "en": "↩ Round {round}: changes requested",
+    },
+    "ui.col.feedback": {"nl": "Terugkoppeling", "en": "Feedback"},
+    "ui.col.comments": {"nl": "Opmerkingen", "en": "Comments"},
+    "ui.comments_one": {"nl": "1 opmerking", "en": "1 comment"},
+    "ui.comments_many": {"nl": "{count} opmerkingen", "en": "{count} comments"},
+    "ui.submit_note": {
+        "nl": "Notitie voor de beveiligingsadviseur (optioneel)",
+        "en": "Note to the security adviser (optional)",
+    },
+    "ui.submit_confirm": {
+        "nl": "Het dossier gaat naar de beveiligingsadviseur; u kunt het niet meer wijzigen tot die het terugstuurt of goedkeurt.",
+        "en": "The dossier goes to the security adviser; you cannot change it until they send it back or approve it.",
+    },
+    "ui.submit_note_preview": {"nl": "Uw notitie", "en": "Your note"},
+    "ui.submit_confirm_yes": {"nl": "Ja, nu indienen", "en": "Yes, submit now"},
+    "ui.submit_cancel": {"nl": "Nog niet", "en": "Not yet"},
+    "ui.decision_note_help": {
+        "nl": "Verplicht als u wijzigingen vraagt. Bij goedkeuren optioneel, bijvoorbeeld voorwaarden; de toelichting komt in de geschiedenis.",
+        "en": "Required when you ask for changes. Optional when approving, for example conditions; the note goes into the history.",
+    },
+    "ui.changes.title": {
+        "nl": "Gewijzigd sinds ronde {previous} (nu ronde {round})",
+        "en": "Changed since round {previous} (now round {round})",
+    },
+    "ui.changes.since": {
+        "nl": "Vergeleken met de vorige indiening op {when}.",
+        "en": "Compared with the previous submission on {when}.",
+    },
+    "ui.changes.none": {
+        "nl": "Geen antwoorden of maatregelen gewijzigd sinds de vorige ronde.",
+        "en": "No answers or measures changed since the previous round.",
+    },
+    "ui.changes.answers": {"nl": "Antwoorden ({count})", "en": "Answers ({count})"},
+    "ui.changes.plan": {"nl": "Maatregelenplan ({count})", "en": "Mitigation plan ({count})"},
+    "ui.changes.unanswered": {"nl": "niet beantwoord", "en": "not answered"},
+    "ui.changes.not_in_plan": {"nl": "niet in het plan", "en": "not in the plan"},
+    "ui.changes.edited": {"nl": "gegevens gewijzigd", "en": "details changed"},
     "ui.sso.or": {
         "nl": "Of meld u aan met het account van uw organisatie:",
         "en": "Or sign in with your organisation's account:",

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from quickscan_app.domain.workflow import Status, Step, target
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
-from quickscan_app.services.dossiers import answered_by, load_view
-from quickscan_app.services.errors import InvalidInput, WorkflowError
+from quickscan_app.services.dossiers import answered_by, load_view, visible_clause
+from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError, WorkflowError
 from quickscan_app.services.snapshot import build_snapshot, sha256_text, snapshot_text
-from quickscan_app.services.unit import Work, unit_of_work
-from quickscan_app.store.models import Approval, Comment, Decision, Dossier, User
+from quickscan_app.services.unit import Work, check_account, record_refusal, unit_of_work
+from quickscan_app.store.models import (
+    AnswerChange,
+    Approval,
+    AuditEvent,
+    Comment,
+    Decision,
+    Dossier,
+    User,
+)
 
 COMMENT_TARGETS = ("dossier", "section", "measure", "question")
 MAX_NOTE = 10_000
@@ -49,8 +67,15 @@ def _check_step(dossier: Dossier, step: Step) -> Status:
     return destination
 
 
-def submit(ctx: ServiceContext, actor: Actor, dossier_id: int, expected_version: int) -> int:
-    """Send the plan for review; only when every visible required question is answered."""
+def submit(
+    ctx: ServiceContext,
+    actor: Actor,
+    dossier_id: int,
+    expected_version: int,
+    note: str | None = None,
+) -> int:
+    """Send the plan for review; only when every visible required question is answered.
+    ``note`` is the officer's word to the reviewer, kept on the decision."""
     with unit_of_work(ctx, actor, "dossier.submit", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_owner(actor, dossier)
@@ -60,7 +85,7 @@ def submit(ctx: ServiceContext, actor: Actor, dossier_id: int, expected_version:
             shown = ", ".join(view.assessment.open_required[:5])
             more = len(view.assessment.open_required) - 5
             raise WorkflowError("incomplete", questions=shown + (f" (+{more})" if more > 0 else ""))
-        _transition(work, dossier, Step.SUBMIT, expected_version, None)
+        _transition(work, dossier, Step.SUBMIT, expected_version, note)
         dossier.submitted_once = True
         return dossier.lock_version
 
@@ -191,3 +216,167 @@ def comment(
         work.session.flush()
         work.details.update({"comment": row.id, "target": f"{target_kind}:{target_id or ''}"})
         return row.id
+
+
+# Reading the review loop: who said what in which round, and what changed between rounds.
+
+
+@contextmanager
+def _reading(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Iterator[Session]:
+    """A read of one dossier the actor may see; a refusal is audited like any other read."""
+    with ctx.factory() as session:
+        try:
+            check_account(session, actor)
+            dossier = session.get(Dossier, dossier_id)
+            if dossier is None:
+                raise NotFound("not_found", dossier=dossier_id)
+            authz.require_view(actor, dossier)
+            yield session
+        except ServiceError as exc:
+            session.rollback()
+            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
+            raise
+
+
+def decisions_of(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Decision]:
+    """Every workflow step of the dossier, oldest first (with who took it)."""
+    with _reading(ctx, actor, dossier_id) as session:
+        query = select(Decision).where(Decision.dossier_id == dossier_id).order_by(Decision.id)
+        return list(session.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class SentBack:
+    """The reviewer's last word on a dossier that was sent back to its officer."""
+
+    dossier_id: int
+    round: int
+    """How many times the dossier had been submitted when it was sent back."""
+    reviewer: str
+    note: str | None
+    at: datetime
+
+
+def sent_back(ctx: ServiceContext, actor: Actor) -> dict[int, SentBack]:
+    """For each dossier the actor may see that waits for changes: the request and its round."""
+    query = (
+        select(Decision)
+        .join(Dossier, Dossier.id == Decision.dossier_id)
+        .where(Dossier.status == Status.CHANGES_REQUESTED.value, visible_clause(actor))
+        .order_by(Decision.dossier_id, Decision.id)
+    )
+    found: dict[int, SentBack] = {}
+    rounds: dict[int, int] = {}
+    with ctx.factory() as session:
+        for d in session.execute(query).scalars():
+            if d.to_status == Status.SUBMITTED.value:
+                rounds[d.dossier_id] = rounds.get(d.dossier_id, 0) + 1
+            elif d.to_status == Status.CHANGES_REQUESTED.value:
+                who = d.actor.display_name if d.actor else "system"
+                found[d.dossier_id] = SentBack(
+                    d.dossier_id, rounds.get(d.dossier_id, 0), who, d.note, d.created_at
+                )
+    return found
+
+
+@dataclass(frozen=True)
+class AnswerDiff:
+    question_id: str
+    before: Any
+    """The stored answer at the previous submission; None when it was unanswered."""
+    after: Any
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    measure_id: str
+    before: str | None
+    """selected, rejected or None (not in the plan) at the previous submission."""
+    after: str | None
+    edited: bool
+    """The same decision taken again: other details (owner, phase, due date, status) or
+    another justification."""
+
+
+@dataclass(frozen=True)
+class RoundChanges:
+    """What the officer changed between the previous submission and the last one."""
+
+    round: int
+    previous_at: datetime | None
+    answers: list[AnswerDiff]
+    plan: list[PlanDiff]
+
+
+_PLAN_ACTIONS = {"plan.select": "selected", "plan.reject": "rejected", "plan.deselect": None}
+
+
+def round_changes(ctx: ServiceContext, actor: Actor, dossier_id: int) -> RoundChanges | None:
+    """The answers and plan items changed between the last two submissions (None before the
+    second). Answers come from the answer history at the lock version each submission reached;
+    plan changes from the dossier's audit events between the two."""
+    with _reading(ctx, actor, dossier_id) as session:
+        events = session.execute(
+            select(AuditEvent.seq, AuditEvent.action, AuditEvent.details, AuditEvent.occurred_at)
+            .where(
+                AuditEvent.action.in_(["dossier.submit", *_PLAN_ACTIONS]),
+                AuditEvent.object_id == str(dossier_id),
+                AuditEvent.object_type == "dossier",
+                AuditEvent.result == "success",
+            )
+            .order_by(AuditEvent.seq)
+        ).all()
+        submits = [e for e in events if e.action == "dossier.submit"]
+        if len(submits) < 2:
+            return None
+        previous, last = submits[-2], submits[-1]
+        before_version = json.loads(previous.details).get("version")
+        after_version = json.loads(last.details).get("version")
+        if before_version is None or after_version is None:
+            return None
+        changes = session.execute(
+            select(AnswerChange.question_id, AnswerChange.value, AnswerChange.lock_version)
+            .where(
+                AnswerChange.dossier_id == dossier_id,
+                AnswerChange.lock_version <= after_version,
+            )
+            .order_by(AnswerChange.lock_version, AnswerChange.id)
+        ).all()
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for question_id, value, version in changes:
+        if version <= before_version:
+            before[question_id] = value
+        after[question_id] = value
+    answers = [
+        AnswerDiff(q, before.get(q), after.get(q))
+        for q in dict.fromkeys([*before, *after])
+        if before.get(q) != after.get(q)
+    ]
+    plan_before: dict[str, str | None] = {}
+    plan_after: dict[str, str | None] = {}
+    edited: set[str] = set()
+    for event in events:
+        if event.action not in _PLAN_ACTIONS or event.seq > last.seq:
+            continue
+        measure = json.loads(event.details).get("measure")
+        if measure is None:
+            continue
+        if event.seq < previous.seq:
+            plan_before[measure] = _PLAN_ACTIONS[event.action]
+        else:
+            edited.add(measure)
+        plan_after[measure] = _PLAN_ACTIONS[event.action]
+    plan = [
+        PlanDiff(m, plan_before.get(m), plan_after.get(m), plan_before.get(m) == plan_after.get(m))
+        for m in sorted(edited)
+        if plan_before.get(m) is not None or plan_after.get(m) is not None
+    ]
+    return RoundChanges(len(submits), _parse(previous.occurred_at), answers, plan)
+
+
+def _parse(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None

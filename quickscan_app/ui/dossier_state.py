@@ -135,6 +135,11 @@ def act(
     session.show_flashes()
 
 
+def forget_view(dossier_id: int) -> None:
+    """Drop the view kept from the last run: the next one reads the dossier again."""
+    st.session_state.get(_VIEWS, {}).pop(dossier_id, None)
+
+
 def seen_version(dossier_id: int) -> int:
     return st.session_state.get(_SEEN, {}).get(dossier_id, -1)
 

@@ -17,6 +17,7 @@ from quickscan_app.presenters import answer_label
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
+from quickscan_app.ui.conversation import comment_count, count_text
 from quickscan_app.ui.dossier_state import act, remember_answer, seen_version
 from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
 from quickscan_app.ui.text import md
@@ -37,6 +38,24 @@ def step_title(view: DossierView, step: str, lang: Lang) -> str:
         if section.id == step:
             return f"{number}. {section.title.get(lang)}"
     return t(f"ui.step.{step}", lang)
+
+
+def step_label(view: DossierView, step: str, lang: Lang) -> str:
+    """The step's title in the step list, with how many comments wait there."""
+    if step == PLAN:
+        count = sum(1 for c in view.comments if c.target_kind == "measure")
+    elif any(s.id == step for s in view.library.questionnaire.sections):
+        count = comment_count(view, "section", step)
+    else:
+        count = 0
+    title = step_title(view, step, lang)
+    return f"{title} ({count_text(count, lang)})" if count else title
+
+
+def measure_comments(view: DossierView, measure_id: str) -> str:
+    """A measure's comment count for a table column: empty when there are none."""
+    count = comment_count(view, "measure", measure_id)
+    return str(count) if count else ""
 
 
 def comments_for(view: DossierView, kind: str, target: str | None) -> None:
@@ -133,6 +152,7 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
                 t("ui.col.decision", lang): t(
                     f"ui.decision.{item.decision if item else 'open'}", lang
                 ),
+                t("ui.col.comments", lang): measure_comments(view, measure_id),
             }
         )
     return pd.DataFrame(rows)
@@ -174,7 +194,12 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
         return
     _bundle_note(view, lang)
     st.dataframe(frame.drop(columns=["id"]), hide_index=True)
-    titles = dict(zip(frame["id"], frame[t("ui.col.measure", lang)], strict=True))
+    titles = {
+        m: f"{title} ({count_text(count, lang)})"
+        if (count := comment_count(view, "measure", m))
+        else title
+        for m, title in zip(frame["id"], frame[t("ui.col.measure", lang)], strict=True)
+    }
     picked = st.selectbox(
         t("ui.pick_measure", lang), list(titles), index=None, format_func=lambda m: titles[m],
         key="qs_pick_measure", placeholder=t("ui.choose_measure_placeholder", lang),
@@ -195,6 +220,7 @@ def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
                         t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
                         t("ui.col.due", lang): format_date(p.due_date, lang) if p.due_date else "",
                         t("ui.col.status", lang): t(f"impl.{p.status}", lang),
+                        t("ui.col.comments", lang): measure_comments(view, p.measure_id),
                     }
                     for p in chosen
                 ]
@@ -282,7 +308,28 @@ def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
         t("ui.submit_summary", lang).format(measures=len(chosen), points=len(result.open_points))
     )
     st.caption(t("ui.four_eyes_note", lang))
+    note = st.text_area(
+        t("ui.submit_note", lang), max_chars=workflow.MAX_NOTE, height=80,
+        key=f"qs_submit_note_{view.dossier.id}", disabled=bool(result.open_required),
+    )  # fmt: skip
+    asking = f"qs_submit_confirm_{view.dossier.id}"
     if st.button(
         t("ui.submit", lang), type="primary", disabled=bool(result.open_required), key="qs_submit"
     ):
-        act(run, workflow.submit, success=t("ui.submitted", lang))
+        st.session_state[asking] = True
+    if not st.session_state.get(asking) or result.open_required:
+        return
+    with st.container(border=True, key="qs_submit_confirmation"):
+        st.warning(t("ui.submit_confirm", lang))
+        if note.strip():
+            st.markdown(f"{t('ui.submit_note_preview', lang)}: _{md(note.strip())}_")
+        yes, no = st.columns(2)
+        if no.button(t("ui.submit_cancel", lang), key="qs_submit_cancel", width="stretch"):
+            st.session_state.pop(asking, None)
+            st.rerun()
+        if yes.button(
+            t("ui.submit_confirm_yes", lang), type="primary", key="qs_submit_confirm",
+            width="stretch",
+        ):  # fmt: skip
+            st.session_state.pop(asking, None)
+            act(run, workflow.submit, note=note, success=t("ui.submitted", lang))

@@ -17,8 +17,15 @@ def level_text(row_level, lang: Lang) -> str:  # type: ignore[no-untyped-def]
     return t(f"level.{row_level.value}", lang) if row_level is not None else "–"
 
 
-def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> int | None:
-    """Shows the rows; returns the id of the selected dossier, if any."""
+def render_table(
+    rows: list[OverviewRow],
+    lang: Lang,
+    key: str,
+    today: date,
+    feedback: dict[int, str] | None = None,
+) -> int | None:
+    """Shows the rows; returns the id of the selected dossier, if any. ``feedback`` adds a
+    column with a marker per dossier (the officer's: sent back, in which round)."""
     frame = pd.DataFrame(
         [
             {
@@ -26,6 +33,11 @@ def render_table(rows: list[OverviewRow], lang: Lang, key: str, today: date) -> 
                 t("ui.col.title", lang): r.summary.title,
                 t("ui.col.reference", lang): r.summary.reference or "",
                 t("ui.col.status", lang): t(f"status.{r.summary.status}", lang),
+                **(
+                    {t("ui.col.feedback", lang): feedback.get(r.summary.id, "")}
+                    if feedback is not None
+                    else {}
+                ),
                 t("ui.col.risk", lang): level_text(r.overall_level, lang),
                 t("ui.col.residual", lang): level_text(r.residual_level, lang),
                 t("ui.col.publication", lang): format_date(planned, lang)

@@ -160,6 +160,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     click(page, "qs_next")
     page.get_by_role("button", name="Indienen ter beoordeling").click()
     wait_idle(page)
+    click(page, "qs_submit_confirm")  # "Ja, nu indienen": submitting asks for confirmation
     wait_status(server.database_url, dossier, "submitted")
 
     # The reviewer sends it back with a note.
@@ -190,6 +191,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     sign_in(page, "olga")
     page.get_by_role("button", name="Indienen ter beoordeling").click()
     wait_idle(page)
+    click(page, "qs_submit_confirm")  # "Ja, nu indienen": submitting asks for confirmation
     wait_status(server.database_url, dossier, "submitted")
 
     # The reviewer approves.

@@ -140,6 +140,7 @@ def test_submit_from_the_wizard(at, ctx) -> None:
     open_step(at, ctx, draft, "submit")
     assert not at.exception
     at.button(key="qs_submit").click().run()
+    at.button(key="qs_submit_confirm").click().run()  # after saying what happens
     with ctx.factory() as session:
         assert session.get(Dossier, draft).status == "submitted"
     assert any("Ingediend" in c for c in texts(at).splitlines())

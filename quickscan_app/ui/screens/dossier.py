@@ -6,12 +6,15 @@ import streamlit as st
 
 from quickscan_app.domain.workflow import EDITABLE, Status
 from quickscan_app.i18n import format_date, t
-from quickscan_app.services import versions
-from quickscan_app.services.context import Role
+from quickscan_app.services import versions, workflow
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.errors import ServiceError
+from quickscan_app.store.models import Decision
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.award_step import render_award
-from quickscan_app.ui.dossier_state import load, require_dossier_id, saver
+from quickscan_app.ui.conversation import render_conversation, render_sent_back
+from quickscan_app.ui.dossier_state import forget_view, load, require_dossier_id, saver
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
@@ -44,8 +47,26 @@ def render() -> None:
     if d.planned_publication_date:
         meta.append(f"{t('ui.publication', lang)} {format_date(d.planned_publication_date, lang)}")
     st.caption(" · ".join(md(m) for m in meta if m))
+    decisions = _decisions(ctx, user, dossier_id, d.lock_version)
+    render_sent_back(view, decisions, lang)
     if Status(d.status) not in EDITABLE:
         st.info(t("ui.not_editable", lang).format(status=t(f"status.{d.status}", lang)))
+    if decisions or view.comments:
+
+        def reply(body: str) -> None:
+            try:
+                workflow.comment(ctx, user, dossier_id, body)
+            except ServiceError as exc:
+                session.flash("error", exc.message(lang))
+            else:
+                session.flash("success", t("ui.comment_added", lang))
+            forget_view(dossier_id)  # comments do not move the lock version
+            st.rerun()
+
+        render_conversation(
+            view, decisions, lang, expanded=d.status == Status.CHANGES_REQUESTED.value,
+            reply=reply,
+        )  # fmt: skip
     newer = versions.newer_library(ctx, view.library)
     if newer is not None and Status(d.status) in versions.UPGRADABLE:
         render_version_notice(view, newer, run, lang)
@@ -70,7 +91,7 @@ def render() -> None:
     with nav_a:
         jump = st.selectbox(
             t("ui.go_to_step", lang), all_steps, index=index,
-            format_func=lambda s: steps_ui.step_title(view, s, lang), key=f"qs_jump_{step}",
+            format_func=lambda s: steps_ui.step_label(view, s, lang), key=f"qs_jump_{step}",
         )  # fmt: skip
         if jump != step:
             go(jump)
@@ -119,3 +140,22 @@ def render() -> None:
     st.markdown(
         f'<span data-page-ready="{step}:{int(d.lock_version)}"></span>', unsafe_allow_html=True
     )
+
+
+_DECISIONS = "qs_decisions"
+
+
+def _decisions(ctx: ServiceContext, user: Actor, dossier_id: int, version: int) -> list[Decision]:
+    """The dossier's workflow steps, read again only when its lock version moved (every step
+    moves it)."""
+    cache: dict[int, tuple[int, list[Decision]]] = st.session_state.setdefault(_DECISIONS, {})
+    kept = cache.get(dossier_id)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    try:
+        rows = workflow.decisions_of(ctx, user, dossier_id)
+    except ServiceError as exc:
+        st.error(exc.message(session.lang()))
+        st.stop()
+    cache[dossier_id] = (version, rows)
+    return rows

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quickscan_app.i18n import t
+from quickscan_app.i18n import format_datetime, t
 from quickscan_app.services.context import Role
 from quickscan_app.services.overview import overview
+from quickscan_app.services.workflow import sent_back
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import chosen_dossier_id, open_dossier
 from quickscan_app.ui.overview_table import render_table
 from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.text import md
 
 
 def render() -> None:
@@ -36,7 +38,29 @@ def render() -> None:
         st.info(t("ui.no_dossiers_yet", lang))
         st.page_link("views/new_dossier.py", label=t("ui.page.new_dossier", lang), icon="➕")
         st.stop()
-    selected = render_table(rows, lang, "qs_my_dossiers", today)
+    returned = {
+        dossier: note
+        for dossier, note in sent_back(ctx, user).items()
+        if any(r.summary.id == dossier for r in rows)
+    }
+    if returned:
+        titles = {r.summary.id: r.summary.title for r in rows}
+        lines = [
+            f"- **{md(titles[dossier])}** · "
+            + t("ui.thread.round", lang).format(round=note.round)
+            + f" · {md(note.reviewer)}, {format_datetime(note.at, lang)}"
+            + (f": _{md(note.note)}_" if note.note else "")
+            for dossier, note in returned.items()
+        ]
+        st.warning(
+            t("ui.sent_back_list", lang).format(count=len(returned)) + "\n\n" + "\n".join(lines),
+            icon="↩️",
+        )
+    marks = {
+        dossier: t("ui.sent_back_mark", lang).format(round=note.round)
+        for dossier, note in returned.items()
+    }
+    selected = render_table(rows, lang, "qs_my_dossiers", today, feedback=marks)
     if st.button(
         t("ui.open_dossier", lang), type="primary", disabled=selected is None, key="qs_open"
     ):

@@ -14,6 +14,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.award_review import render_bidder_review
+from quickscan_app.ui.conversation import render_conversation, render_round_changes
 from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
@@ -53,6 +54,12 @@ def render() -> None:
             if x
         )
     )
+    try:
+        changes = workflow.round_changes(ctx, user, dossier_id)
+    except ServiceError as exc:
+        st.error(exc.message(lang))
+        changes = None
+    render_round_changes(view, changes, lang, expanded=d.status == "submitted")
     answers_tab, risk_tab, plan_tab, decision_tab = st.tabs(
         [
             t("ui.tab.answers", lang),
@@ -104,6 +111,7 @@ def render() -> None:
                 t("ui.col.owner", lang): p.owner or "",
                 t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
                 t("ui.justification", lang): p.justification or "",
+                t("ui.col.comments", lang): steps_ui.measure_comments(view, p.measure_id),
             }
             for p in view.plan
         ]
@@ -132,6 +140,7 @@ def render() -> None:
             note = st.text_area(
                 t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note"
             )
+            st.caption(t("ui.decision_note_help", lang))
             col_a, col_b = st.columns(2)
             if col_a.button(
                 t("ui.request_changes", lang), key="qs_request_changes", width="stretch"
@@ -144,14 +153,10 @@ def render() -> None:
         else:
             st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
         st.markdown(f"### {t('ui.history', lang)}")
-        for decision in reversed(view.decisions):
-            who = decision.actor.display_name if decision.actor else "system"
-            change = (
-                f"{t(f'status.{decision.from_status}', lang)} → "
-                f"{t(f'status.{decision.to_status}', lang)}"
-            )
-            line = f"{format_datetime(decision.created_at, lang)} — {md(who)}: {change}"
-            st.markdown(f"- {line}" + (f"  \n  _{md(decision.note)}_" if decision.note else ""))
+        render_conversation(
+            view, view.decisions, lang, expanded=True,
+            reply=lambda body: add_comment("dossier", None, body), key="qs_review_thread",
+        )  # fmt: skip
         for approval in view.approvals:
             when = format_datetime(approval.approved_at, lang)
             st.caption(
