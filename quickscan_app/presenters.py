@@ -28,7 +28,8 @@ class VersionImpactLike(Protocol):
 
 
 def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
-    """How an answer reads to a person: option labels, Dutch dates, "onbekend"."""
+    """How an answer reads to a person: option labels, Dutch dates, and "Weet ik niet" for
+    unknown, the words of the officer's checkbox (one label wherever an answer is shown)."""
     if is_unknown(value) and question.allow_unknown:
         return t("unknown", lang)
     if isinstance(value, list):

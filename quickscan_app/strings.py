@@ -32,7 +32,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "proposed_measures": {"nl": "Voorgestelde maatregelen", "en": "Proposed measures"},
     "residual": {"nl": "Restrisico", "en": "Residual risk"},
     "none": {"nl": "geen", "en": "none"},
-    "unknown": {"nl": "onbekend", "en": "unknown"},
+    # How an answer "unknown" reads everywhere: the officer's checkbox, read-only views, the
+    # reviewer's table, the CLI and the PDF.
+    "unknown": {"nl": "Weet ik niet", "en": "Don't know"},
     "assumed": {"nl": "aangenomen", "en": "assumed"},
     "reduction": {"nl": "risicoreductie", "en": "risk reduction"},
     "yes": {"nl": "ja", "en": "yes"},
@@ -405,9 +407,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.step.plan": {"nl": "Maatregelenplan", "en": "Mitigation plan"},
     "ui.step.submit": {"nl": "Indienen en exporteren", "en": "Submit and export"},
     "ui.why": {"nl": "Waarom deze vraag?", "en": "Why this matters:"},
-    "ui.unknown_option": {"nl": "Weet ik niet", "en": "Don't know"},
-    "ui.choose_options": {"nl": "Kies een of meer", "en": "Choose one or more"},
-    "ui.choose_option": {"nl": "Kies een antwoord", "en": "Choose an answer"},
+    "ui.choose_options": {"nl": "Kies een of meer opties", "en": "Choose one or more options"},
+    "ui.choose_option": {"nl": "Kies een optie", "en": "Choose an option"},
     "ui.required_missing": {"nl": "Deze vraag is verplicht.", "en": "This question is required."},
     "ui.required_open_here": {
         "nl": (
@@ -851,6 +852,75 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "role.admin": {"nl": "Beheerder", "en": "Administrator"},
 }
 STRINGS.update(UI_STRINGS)
+
+# What a refused call says is wrong (the ``problem`` of ``err.invalid_field`` and
+# ``err.invalid_answer``) and the fields it names. The English text is exactly what the service
+# says, ``{name}`` standing for a part that varies; the web interface shows the user's language
+# (``quickscan_app.ui.errors``).
+PROBLEM_STRINGS: dict[str, dict[Lang, str]] = {
+    "problem.user_name": {
+        "nl": "1 tot 64 tekens, zonder spaties",
+        "en": "1-64 characters, no spaces",
+    },
+    "problem.one_role": {"nl": "ten minste één rol", "en": "at least one role"},
+    "problem.required": {"nl": "verplicht", "en": "required"},
+    "problem.field_required": {"nl": "verplicht", "en": "Field required"},
+    "problem.owner_officer": {
+        "nl": "de eigenaar moet de rol inkoper hebben",
+        "en": "the owner must be an officer",
+    },
+    "problem.no_question": {"nl": "deze vraag bestaat niet", "en": "no such question"},
+    "problem.bidder_field": {"nl": "geen gegeven van een bieder", "en": "not a bidder field"},
+    "problem.bidder_name": {"nl": "een bieder heeft een naam nodig", "en": "a bidder needs a name"},
+    "problem.per_bidder": {"nl": "geen vraag per bieder", "en": "not a per-bidder question"},
+    "problem.plan_requirement": {
+        "nl": "geen eis uit het goedgekeurde plan",
+        "en": "not a requirement of the approved plan",
+    },
+    "problem.at_most": {"nl": "ten hoogste {limit} tekens", "en": "at most {limit} characters"},
+    "problem.string_too_long": {
+        "nl": "ten hoogste {limit} tekens",
+        "en": "String should have at most {limit} characters",
+    },
+    "problem.one_of": {"nl": "een van {options}", "en": "one of {options}"},
+    "problem.unknown_not_allowed": {
+        "nl": "'Weet ik niet' kan bij deze vraag niet",
+        "en": "'unknown' is not allowed for this question",
+    },
+    "problem.option_list": {
+        "nl": "verwacht een lijst met keuzes",
+        "en": "expected a list of option ids",
+    },
+    "problem.text": {"nl": "verwacht tekst", "en": "expected text"},
+    "problem.text_too_long": {
+        "nl": "tekst langer dan {limit} tekens",
+        "en": "text longer than {limit} characters",
+    },
+    "problem.number": {
+        "nl": "verwacht een getal, niet {raw}",
+        "en": "expected a number, got {raw}",
+    },
+    "problem.below_minimum": {
+        "nl": "{raw} is lager dan het minimum {minimum}",
+        "en": "{raw} is below the minimum {minimum}",
+    },
+    "problem.above_maximum": {
+        "nl": "{raw} is hoger dan het maximum {maximum}",
+        "en": "{raw} is above the maximum {maximum}",
+    },
+    "problem.date": {
+        "nl": "verwacht een datum als JJJJ-MM-DD, niet {raw}",
+        "en": "expected a date as YYYY-MM-DD, got {raw}",
+    },
+    "field.name": {"nl": "naam", "en": "name"},
+    "field.roles": {"nl": "rollen", "en": "roles"},
+    "field.owner": {"nl": "eigenaar", "en": "owner"},
+    "field.title": {"nl": "titel", "en": "title"},
+    "field.format": {"nl": "formaat", "en": "format"},
+    "field.kind": {"nl": "soort", "en": "kind"},
+    "field.version": {"nl": "versie", "en": "version"},
+}
+STRINGS.update(PROBLEM_STRINGS)
 
 # Questionnaire versions: what changed and what it means for a dossier
 VERSION_STRINGS: dict[str, dict[Lang, str]] = {

@@ -13,6 +13,7 @@ from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.award_step import bidder_table, render_result
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.text import md
 
 
@@ -21,7 +22,7 @@ def render_bidder_review(ctx: ServiceContext, user: Actor, view: DossierView, la
     try:
         found = bidders.list_bidders(ctx, user, view.dossier.id)
     except ServiceError as exc:
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         return
     if not found:
         st.caption(t("ui.award.none", lang))
@@ -55,4 +56,4 @@ def render_bidder_review(ctx: ServiceContext, user: Actor, view: DossierView, la
                         session.flash("success", t("ui.award.decided", lang))
                         st.rerun()
                     except ServiceError as exc:
-                        st.error(exc.message(lang))
+                        st.error(error_message(exc, lang))

@@ -16,6 +16,7 @@ from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
 
@@ -28,7 +29,7 @@ def render_award(ctx: ServiceContext, user: Actor, view: DossierView, lang: Lang
     try:
         found = bidders.list_bidders(ctx, user, view.dossier.id)
     except ServiceError as exc:
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         return
     if found:
         st.dataframe(bidder_table(view, found, lang), hide_index=True)
@@ -41,6 +42,7 @@ def render_award(ctx: ServiceContext, user: Actor, view: DossierView, lang: Lang
         [NEW, *by_id],
         format_func=lambda i: t("ui.award.new", lang) if i == NEW else by_id[i].bidder.name,
         key=pick,
+        placeholder=t("ui.choose_option", lang),
     )
     current = by_id.get(chosen)
     if current is not None:
@@ -152,7 +154,7 @@ def _form(
             session.flash("success", t("ui.award.saved", lang))
             st.rerun()
         except ServiceError as exc:
-            st.error(exc.message(lang))
+            st.error(error_message(exc, lang))
     if record is not None and col_submit.button(
         t("ui.award.submit", lang), key=f"qs_bidder_submit_{ns}"
     ):
@@ -161,7 +163,7 @@ def _form(
             session.flash("success", t("ui.award.submitted", lang))
             st.rerun()
         except ServiceError as exc:
-            st.error(exc.message(lang))
+            st.error(error_message(exc, lang))
 
 
 def _per_bidder(view: DossierView) -> list[str]:

@@ -23,6 +23,7 @@ from quickscan_app.services.dossiers import (
 )
 from quickscan_app.services.errors import Conflict, ServiceError
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.widgets import forget_widgets
 
 _SEEN = "qs_seen_version"
@@ -78,7 +79,7 @@ def load(
             view = get_dossier(ctx, user, dossier_id, with_history=with_history)
     except ServiceError as exc:
         cache.pop(dossier_id, None)
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         st.stop()
     if not with_history:
         cache[dossier_id] = view
@@ -105,10 +106,10 @@ def saver(ctx: ServiceContext, user: Actor, dossier_id: int, lang: Lang) -> Call
         except Conflict as exc:
             forget_widgets(dossier_id)
             seen.pop(dossier_id, None)
-            session.flash("error", exc.message(lang))
+            session.flash("error", error_message(exc, lang))
             return False
         except ServiceError as exc:
-            session.flash("error", exc.message(lang))
+            session.flash("error", error_message(exc, lang))
             return False
         if isinstance(result, int):
             seen[dossier_id] = result

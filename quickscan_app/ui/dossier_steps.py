@@ -259,6 +259,7 @@ def _measure_editor(
                 t("ui.col.phase", lang), phases,
                 index=phases.index(item.phase if item and item.phase else measure.phase.value),
                 format_func=lambda p: t(f"phase.{p}", lang),
+                placeholder=t("ui.choose_option", lang),
             )  # fmt: skip
             due = st.date_input(
                 t("ui.col.due", lang), value=item.due_date if item else None, format="DD-MM-YYYY"
@@ -266,7 +267,7 @@ def _measure_editor(
             status = st.selectbox(
                 t("ui.col.status", lang), IMPLEMENTATION_STATUSES,
                 index=IMPLEMENTATION_STATUSES.index(item.status) if item else 0,
-                format_func=lambda s: t(f"impl.{s}", lang),
+                format_func=lambda s: t(f"impl.{s}", lang), placeholder=t("ui.choose_option", lang),
             )  # fmt: skip
             if st.form_submit_button(t("ui.accept_measure", lang), type="primary"):
                 act(
@@ -294,8 +295,7 @@ def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
     questions = view.library.questionnaire.by_id
     sections = {s.id: s for s in view.library.questionnaire.sections}
     if status not in EDITABLE:
-        st.info(t("ui.not_editable", lang).format(status=t(f"status.{status.value}", lang)))
-        return
+        return  # the page says so once, above every step
     if result.open_required:
         st.warning(t("ui.cannot_submit_yet", lang).format(count=len(result.open_required)))
         for question_id in result.open_required:

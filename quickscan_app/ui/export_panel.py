@@ -14,6 +14,7 @@ from quickscan_app.services import exports
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
+from quickscan_app.ui.errors import error_message
 
 _MADE = "qs_export_made"
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "csv": "CSV",
@@ -31,11 +32,11 @@ def render_exports(ctx: ServiceContext, user: Actor, view: DossierView, lang: La
     col_kind, col_format, col_make = st.columns([3, 2, 2], vertical_alignment="bottom")
     kind = col_kind.selectbox(
         t("ui.export.kind", lang), kinds, format_func=lambda k: t(f"ui.export.kind.{k}", lang),
-        key=f"qs_export_kind_{d.id}",
+        key=f"qs_export_kind_{d.id}", placeholder=t("ui.choose_option", lang),
     )  # fmt: skip
     fmt = col_format.selectbox(
         t("ui.export.format", lang), FORMATS[kind], format_func=FORMAT_LABELS.__getitem__,
-        key=f"qs_export_format_{d.id}_{kind}",
+        key=f"qs_export_format_{d.id}_{kind}", placeholder=t("ui.choose_option", lang),
     )  # fmt: skip
     made: dict = st.session_state.setdefault(_MADE, {})
     key = (d.id, d.lock_version, kind, fmt)
@@ -44,7 +45,7 @@ def render_exports(ctx: ServiceContext, user: Actor, view: DossierView, lang: La
         try:
             made[key] = exports.export_document(ctx, user, d.id, kind, fmt)
         except ServiceError as exc:
-            st.error(exc.message(lang))
+            st.error(error_message(exc, lang))
     result = made.get(key)
     if result is None:
         return

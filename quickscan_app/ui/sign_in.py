@@ -8,6 +8,7 @@ from quickscan_app.i18n import t
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.users import authenticate
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.sso import sso_button
 
@@ -32,7 +33,7 @@ def render_sign_in() -> None:
         try:
             user = authenticate(service_context(), (name or "").strip(), password or "", origin)
         except ServiceError as exc:
-            st.error(exc.message(lang))
+            st.error(error_message(exc, lang))
         else:
             session.sign_in(user)
             st.rerun()

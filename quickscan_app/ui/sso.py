@@ -14,6 +14,7 @@ from quickscan_app.services.context import Actor
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.sso import SsoConfig, sign_in_sso
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.runtime import service_context
 
 
@@ -48,7 +49,7 @@ def adopt_sso_identity(lang: Lang) -> Actor | None:
     try:
         user = sign_in_sso(service_context(), claims, config, origin)
     except ServiceError as exc:
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         if st.button(t("ui.sso.sign_out", lang), key="qs_sso_out"):
             st.logout()
         st.stop()

@@ -15,6 +15,13 @@ from quickscan_app.i18n import t
 from quickscan_app.presenters import answer_label
 from quickscan_app.ui.text import md
 
+# Streamlit's own words in a Dutch page. Every selectbox and multiselect here and on the other
+# screens gets ``placeholder=`` (``ui.choose_option`` / ``ui.choose_options``); a number input
+# shows its unit as placeholder. Streamlit 1.67 offers no setting for the rest, so it stays
+# English: the date picker's month and weekday names (only ``format=`` can be set), the
+# multiselect's "Select all", the hint "Press Enter to submit form" under a text input in a
+# form, "Skip to main content", icon names read aloud by screen readers, and the page's
+# ``<html lang="en">``.
 Save = Callable[[str, Any], None]
 WIDGET_PREFIX = "q__"
 
@@ -127,9 +134,7 @@ def _choice(question, value, key, label, lang, save, disabled) -> None:  # type:
         label,
         options,
         index=options.index(current) if current is not None else None,
-        format_func=lambda o: (
-            t("ui.unknown_option", lang) if o == UNKNOWN else answer_label(question, o, lang)
-        ),
+        format_func=lambda o: answer_label(question, o, lang),
         key=key,
         disabled=disabled,
         on_change=_changed,
@@ -167,7 +172,7 @@ def _with_unknown(question, value, key, lang, save, disabled, widget) -> None:  
     box = f"{key}__unknown"
     widget(unknown)
     st.checkbox(
-        t("ui.unknown_option", lang),
+        t("unknown", lang),  # the label answer_label gives an unknown answer everywhere
         value=unknown,
         key=box,
         disabled=disabled,

@@ -107,9 +107,19 @@ def _give(
     if kind is QuestionType.MULTIPLE_CHOICE:
         chosen: list[str] = []
         for option in value:
-            _pick(page, widget.locator("input[role=combobox]"), label(option))
             chosen.append(option)
-            wait_saved(read, stored_form(question, chosen))
+            for attempt in (1, 2):
+                _pick(page, widget.locator("input[role=combobox]"), label(option))
+                try:
+                    wait_saved(read, stored_form(question, chosen), timeout=7.5 * attempt)
+                    break
+                except AssertionError:
+                    # Under load the list can be redrawn between opening it and the click, so
+                    # the click lands on nothing; the database says so, and the pick is redone.
+                    if attempt == 2:
+                        raise
+                    page.keyboard.press("Escape")
+                    settle()
             page.keyboard.press("Escape")  # close the list: it is drawn anew after each choice
             settle()
     elif kind is QuestionType.NUMBER:

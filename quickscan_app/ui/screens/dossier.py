@@ -15,6 +15,7 @@ from quickscan_app.ui import session
 from quickscan_app.ui.award_step import render_award
 from quickscan_app.ui.conversation import render_conversation, render_sent_back
 from quickscan_app.ui.dossier_state import forget_view, load, require_dossier_id, saver
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
@@ -57,7 +58,7 @@ def render() -> None:
             try:
                 workflow.comment(ctx, user, dossier_id, body)
             except ServiceError as exc:
-                session.flash("error", exc.message(lang))
+                session.flash("error", error_message(exc, lang))
             else:
                 session.flash("success", t("ui.comment_added", lang))
             forget_view(dossier_id)  # comments do not move the lock version
@@ -87,24 +88,21 @@ def render() -> None:
         st.query_params["step"] = target
         st.query_params["dossier"] = str(dossier_id)
 
-    nav_a, nav_b, nav_c = st.columns([4, 1, 1], vertical_alignment="bottom")
-    with nav_a:
-        jump = st.selectbox(
-            t("ui.go_to_step", lang), all_steps, index=index,
-            format_func=lambda s: steps_ui.step_label(view, s, lang), key=f"qs_jump_{step}",
-        )  # fmt: skip
-        if jump != step:
-            go(jump)
-            st.rerun()
-    with nav_b:
-        if st.button(t("ui.back", lang), disabled=index == 0, key="qs_back", width="stretch"):
+    def back_button(where: str) -> None:
+        """Vorige; with next_button a pair above the step and one below, both alike."""
+        suffix = "" if where == "top" else "_bottom"
+        if st.button(
+            t("ui.back", lang), disabled=index == 0, key=f"qs_back{suffix}", width="stretch"
+        ):
             go(all_steps[index - 1])
             st.rerun()
-    with nav_c:
+
+    def next_button(where: str) -> None:
+        suffix = "" if where == "top" else "_bottom"
         if st.button(
             t("ui.next", lang),
             disabled=index == len(all_steps) - 1,
-            key="qs_next",
+            key=f"qs_next{suffix}",
             type="primary",
             width="stretch",
         ):
@@ -114,7 +112,24 @@ def render() -> None:
                 go(all_steps[index + 1])
             st.rerun()
 
-    main, side = st.columns([3, 2], gap="large")
+    nav_a, nav_b, nav_c = st.columns([4, 1, 1], vertical_alignment="bottom")
+    with nav_a:
+        jump = st.selectbox(
+            t("ui.go_to_step", lang), all_steps, index=index,
+            format_func=lambda s: steps_ui.step_label(view, s, lang), key=f"qs_jump_{step}",
+            placeholder=t("ui.choose_option", lang),
+        )  # fmt: skip
+        if jump != step:
+            go(jump)
+            st.rerun()
+    with nav_b:
+        back_button("top")
+    with nav_c:
+        next_button("top")
+
+    # On the results step the full risk panel is part of the step: no second one beside it.
+    wide = step == steps_ui.RESULTS
+    main, side = (st.container(), None) if wide else st.columns([3, 2], gap="large")
     with main:
         st.header(steps_ui.step_title(view, step, lang))
         sections = {s.id: s for s in view.library.questionnaire.sections}
@@ -132,8 +147,14 @@ def render() -> None:
         else:
             steps_ui.render_submit(view, run, lang)
             render_exports(ctx, user, view, lang)
-    with side:
-        render_risk_panel(view.library, view.assessment, lang, compact=True)
+        _, bottom_back, bottom_next = st.columns([4, 1, 1])
+        with bottom_back:
+            back_button("bottom")
+        with bottom_next:
+            next_button("bottom")
+    if side is not None:
+        with side:
+            render_risk_panel(view.library, view.assessment, lang, compact=True)
 
     # Last element of the page: which step and dossier version are now fully drawn. Browser tests
     # wait for it (Streamlit draws elements in order) instead of guessing with timeouts.
@@ -155,7 +176,7 @@ def _decisions(ctx: ServiceContext, user: Actor, dossier_id: int, version: int) 
     try:
         rows = workflow.decisions_of(ctx, user, dossier_id)
     except ServiceError as exc:
-        st.error(exc.message(session.lang()))
+        st.error(error_message(exc, session.lang()))
         st.stop()
     cache[dossier_id] = (version, rows)
     return rows

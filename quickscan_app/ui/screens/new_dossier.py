@@ -13,6 +13,7 @@ from quickscan_app.services.context import Role
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import open_dossier
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.runtime import service_context
 
 CLASSIFICATIONS = ("Ongerubriceerd", "Intern", "Departementaal Vertrouwelijk", "Stg. Confidentieel")
@@ -54,12 +55,20 @@ def render() -> None:
         )
         categories, category_label = options_of("object_category")
         category = col_a.selectbox(
-            t("ui.field.object_category", lang), categories, index=None, format_func=category_label
+            t("ui.field.object_category", lang),
+            categories,
+            index=None,
+            format_func=category_label,
+            placeholder=t("ui.choose_option", lang),
         )
         cpv = col_b.text_input(t("ui.field.cpv", lang), max_chars=10, placeholder="38582000-1")
         procedures, procedure_label = options_of("procedure_type")
         procedure = col_a.selectbox(
-            t("ui.field.procedure", lang), procedures, index=None, format_func=procedure_label
+            t("ui.field.procedure", lang),
+            procedures,
+            index=None,
+            format_func=procedure_label,
+            placeholder=t("ui.choose_option", lang),
         )
         value = col_b.number_input(
             t("ui.field.value", lang), min_value=0.0, value=None, step=10_000.0, format="%.0f"
@@ -72,18 +81,26 @@ def render() -> None:
         levels, level_label = options_of(CLASSIFICATION_QUESTION)
         if levels:
             marking = col_a.selectbox(
-                t("ui.field.classification", lang), levels, index=0, format_func=level_label
+                t("ui.field.classification", lang),
+                levels,
+                index=0,
+                format_func=level_label,
+                placeholder=t("ui.choose_option", lang),
             )
             classification = level_label(marking)
         else:
             marking = None
             classification = col_a.selectbox(
-                t("ui.field.classification", lang), CLASSIFICATIONS, index=1
+                t("ui.field.classification", lang),
+                CLASSIFICATIONS,
+                index=1,
+                placeholder=t("ui.choose_option", lang),
             )
         language = col_b.selectbox(
             t("ui.field.language", lang),
             ["nl", "en"],
             format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c],
+            placeholder=t("ui.choose_option", lang),
         )
         created = st.form_submit_button(t("ui.create_dossier", lang), type="primary")
 
@@ -107,7 +124,7 @@ def render() -> None:
         try:
             dossier_id = dossiers.create_dossier(ctx, user, meta)
         except ServiceError as exc:
-            st.error(exc.message(lang))
+            st.error(error_message(exc, lang))
             st.stop()
         version = 1
         shared = {f: meta.get(f) for f in SHARED_WITH_QUESTIONS}

@@ -23,6 +23,7 @@ from quickscan_app.services.portfolio import (
 )
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import open_dossier
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.risk_panel import grid_html
 from quickscan_app.ui.runtime import service_context
 
@@ -60,18 +61,20 @@ def _filters(choices: dict[str, list[str]], lang: str, label: Callable[[str], st
         col_a.multiselect(
             t("ui.portfolio.status", lang), [s.value for s in Status], default=OPEN_STATUSES,
             format_func=lambda s: t(f"status.{s}", lang), key="qs_pf_status",
+            placeholder=t("ui.choose_options", lang),
         )  # fmt: skip
         col_b.multiselect(
             t("ui.portfolio.level", lang), [lv.value for lv in Level],
             format_func=lambda lv: t(f"level.{lv}", lang), key="qs_pf_level",
+            placeholder=t("ui.choose_options", lang),
         )  # fmt: skip
         col_a.multiselect(
             t("ui.portfolio.authority", lang), choices.get("authorities", []),
-            key="qs_pf_authority",
+            key="qs_pf_authority", placeholder=t("ui.choose_options", lang),
         )  # fmt: skip
         col_b.multiselect(
             t("ui.portfolio.category", lang), choices.get("categories", []),
-            format_func=label, key="qs_pf_category",
+            format_func=label, key="qs_pf_category", placeholder=t("ui.choose_options", lang),
         )  # fmt: skip
         col_a.date_input(
             t("ui.portfolio.from", lang), value=None, format="DD-MM-YYYY", key="qs_pf_from"
@@ -98,7 +101,7 @@ def render() -> None:
     try:
         result = portfolio(ctx, user, flt, page=page, page_size=PAGE_SIZE)
     except ServiceError as exc:
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         st.stop()
     if page >= result.pages:
         st.session_state[_PAGE] = result.pages - 1
@@ -194,7 +197,7 @@ def _export(ctx: ServiceContext, user: Actor, flt: PortfolioFilter, lang: str) -
             try:
                 st.session_state[_MADE] = (flt, export_portfolio(ctx, user, flt, fmt, lang))
             except ServiceError as exc:
-                st.error(exc.message(lang))
+                st.error(error_message(exc, lang))
     made = st.session_state.get(_MADE)
     if made is not None and made[0] == flt:
         result = made[1]

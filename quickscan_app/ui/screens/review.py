@@ -16,6 +16,7 @@ from quickscan_app.ui import session
 from quickscan_app.ui.award_review import render_bidder_review
 from quickscan_app.ui.conversation import render_conversation, render_round_changes
 from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
@@ -35,7 +36,7 @@ def render() -> None:
         try:
             workflow.comment(ctx, user, dossier_id, body, target_kind=kind, target_id=target)
         except ServiceError as exc:
-            session.flash("error", exc.message(lang))
+            session.flash("error", error_message(exc, lang))
         else:
             session.flash("success", t("ui.comment_added", lang))
         st.rerun()
@@ -57,7 +58,7 @@ def render() -> None:
     try:
         changes = workflow.round_changes(ctx, user, dossier_id)
     except ServiceError as exc:
-        st.error(exc.message(lang))
+        st.error(error_message(exc, lang))
         changes = None
     render_round_changes(view, changes, lang, expanded=d.status == "submitted")
     answers_tab, risk_tab, plan_tab, decision_tab = st.tabs(
@@ -126,6 +127,7 @@ def render() -> None:
                     t("ui.col.measure", lang),
                     planned,
                     format_func=lambda m: catalogue.by_id[m].title.get(lang),
+                    placeholder=t("ui.choose_option", lang),
                 )
                 body = st.text_area(t("ui.comment_on_measure", lang), max_chars=10_000, height=70)
                 if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():

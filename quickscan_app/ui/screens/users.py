@@ -10,6 +10,7 @@ from quickscan_app.services import users
 from quickscan_app.services.context import Role
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.runtime import service_context
 
 
@@ -18,15 +19,6 @@ def render() -> None:
     user = session.require(Role.ADMIN)
     ctx = service_context()
     ROLES = [r.value for r in Role]
-
-    def attempt(call, *args, success: str) -> None:  # type: ignore[no-untyped-def]
-        try:
-            call(ctx, user, *args)
-        except ServiceError as exc:
-            session.flash("error", exc.message(lang))
-        else:
-            session.flash("success", success)
-        st.rerun()
 
     st.title(t("ui.page.users", lang))
     accounts = users.list_users(ctx, user)
@@ -49,11 +41,11 @@ def render() -> None:
     st.header(t("ui.change_user", lang))
     names = [u.name for u in accounts]
     with st.form("change_user"):
-        name = st.selectbox(t("ui.user_name", lang), names)
+        name = st.selectbox(t("ui.user_name", lang), names, placeholder=t("ui.choose_option", lang))
         current = next((u for u in accounts if u.name == name), None)
         roles = st.multiselect(
             t("ui.roles", lang), ROLES, default=list(current.roles) if current else [],
-            format_func=lambda r: t(f"role.{r}", lang),
+            format_func=lambda r: t(f"role.{r}", lang), placeholder=t("ui.choose_options", lang),
         )  # fmt: skip
         active = st.checkbox(t("ui.active", lang), value=current.active if current else True)
         if st.form_submit_button(t("ui.save", lang)) and current is not None:
@@ -63,25 +55,34 @@ def render() -> None:
                 if active != current.active:
                     users.set_active(ctx, user, name, active)
             except ServiceError as exc:
-                session.flash("error", exc.message(lang))
+                session.flash("error", error_message(exc, lang))
             else:
                 session.flash("success", t("ui.saved", lang))
             st.rerun()
 
     st.header(t("ui.add_user", lang))
-    with st.form("add_user", clear_on_submit=True):
-        new_name = st.text_input(t("ui.user_name", lang), max_chars=64)
-        display = st.text_input(t("ui.display_name", lang), max_chars=200)
+    # Not cleared on submit: a refused form keeps what was typed; only a success empties it.
+    fields = ("qs_new_user_name", "qs_new_user_display", "qs_new_user_roles", "qs_new_user_pw")
+    with st.form("add_user"):
+        new_name = st.text_input(t("ui.user_name", lang), max_chars=64, key=fields[0])
+        display = st.text_input(t("ui.display_name", lang), max_chars=200, key=fields[1])
         new_roles = st.multiselect(
-            t("ui.roles", lang), ROLES, format_func=lambda r: t(f"role.{r}", lang)
-        )
+            t("ui.roles", lang), ROLES, format_func=lambda r: t(f"role.{r}", lang),
+            placeholder=t("ui.choose_options", lang), key=fields[2],
+        )  # fmt: skip
         password = st.text_input(
-            t("ui.password", lang), type="password", help=t("ui.password_rule", lang)
-        )
+            t("ui.password", lang), type="password", help=t("ui.password_rule", lang),
+            key=fields[3],
+        )  # fmt: skip
         if st.form_submit_button(t("ui.add_user", lang), type="primary"):
-            attempt(
-                lambda c, a: users.add_user(
-                    c, a, new_name, password, new_roles, display_name=display or None
-                ),
-                success=t("ui.saved", lang),
-            )
+            try:
+                users.add_user(
+                    ctx, user, new_name, password, new_roles, display_name=display or None
+                )
+            except ServiceError as exc:
+                st.error(error_message(exc, lang))  # next to the form, which keeps its input
+            else:
+                for field in fields:
+                    st.session_state.pop(field, None)
+                session.flash("success", t("ui.saved", lang))
+                st.rerun()
