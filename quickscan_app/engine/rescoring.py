@@ -28,14 +28,10 @@ class _Index:
     """Questions some visibility condition reads: a change there can show or hide others."""
 
 
-_INDEXES: dict[int, tuple[Library, _Index]] = {}
-
-
 def _index(library: Library) -> _Index:
-    key = id(library)
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0] is library:
-        return cached[1]
+    cached = library.memo.get("rescoring")
+    if cached is not None:
+        return cached
     model, questionnaire = library.risk_model, library.questionnaire
     reading: dict[str, list[Rule]] = {}
     for rule in model.rules:
@@ -50,7 +46,7 @@ def _index(library: Library) -> _Index:
             for q in question.visible_if.questions()
         ),
     )
-    _INDEXES[key] = (library, index)
+    library.memo["rescoring"] = index
     return index
 
 
