@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from quickscan_app.content import ContentError, ContentSet
-from quickscan_app.content.yaml_source import LineFinder, read_yaml
+from quickscan_app.content.yaml_source import LineFinder, parse_yaml, read_text
 from quickscan_app.domain.answers import AnswerError, AnswerFile, Answers, normalise_answers
 from quickscan_app.domain.library import Library
 
@@ -29,15 +29,11 @@ class LoadedAnswers:
 def load_answer_file(path: Path, content: ContentSet) -> LoadedAnswers:
     """Parse and check an answers file against the questionnaire version it names."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise AnswerFileError(f"{path}: cannot read file: {exc.strerror}") from None
-    if size > MAX_ANSWER_FILE_BYTES:
-        raise AnswerFileError(f"{path}: file larger than {MAX_ANSWER_FILE_BYTES:,} bytes")
-    try:
-        data = read_yaml(path)  # JSON is YAML too
+        text = read_text(path, MAX_ANSWER_FILE_BYTES)
+        data = parse_yaml(text, path)  # JSON is YAML too
     except ContentError as exc:
         raise AnswerFileError(str(exc)) from None
+    lines = LineFinder(path, text)
     if not isinstance(data, dict):
         raise AnswerFileError(f"{path}: expected a mapping with questionnaire, version and answers")
     try:
@@ -46,7 +42,7 @@ def load_answer_file(path: Path, content: ContentSet) -> LoadedAnswers:
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
         field = ".".join(str(p) for p in loc)
-        line = LineFinder(path).line(loc)
+        line = lines.line(loc)
         where = f"{path}:{line}" if line else str(path)
         raise AnswerFileError(f"{where}: field '{field}': {error['msg']}") from None
     try:
@@ -56,7 +52,7 @@ def load_answer_file(path: Path, content: ContentSet) -> LoadedAnswers:
     try:
         answers = normalise_answers(library.questionnaire, parsed.answers)
     except AnswerError as exc:
-        line = LineFinder(path).line(("answers", exc.field))
+        line = lines.line(("answers", exc.field))
         where = f"{path}:{line}" if line else str(path)
         raise AnswerFileError(f"{where}: answer '{exc.field}': {exc.message}") from None
     return LoadedAnswers(library, parsed, answers)

@@ -23,8 +23,9 @@ def value_for(question: Question) -> st.SearchStrategy:
         strategy = st.integers(low, high)
     elif kind is QuestionType.DATE:
         strategy = st.dates(date(2024, 1, 1), date(2035, 12, 31))
-    else:
-        strategy = st.text(max_size=40)
+    else:  # any text a person may type: no control characters but tab and newline
+        typed = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\u2028\u2029")
+        strategy = st.text(st.one_of(typed, st.sampled_from("\t\n")), max_size=40)
     if question.allow_unknown:
         strategy = st.one_of(st.just(UNKNOWN), strategy)
     return strategy

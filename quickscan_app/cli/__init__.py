@@ -20,10 +20,32 @@ from quickscan_app.cli import (
     serve_command,
     store_commands,
 )
-from quickscan_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError
+from quickscan_app.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    PrintableStream,
+    UsageError,
+)
+
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever goes wrong ends in one line on stderr, never a traceback:
+    a traceback may show stored data (rows of a backup, password hashes)."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(out), PrintableStream(err)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("quickscan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):
@@ -38,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         message = user_error(exc)
         if message is None:
-            raise
+            print(f"quickscan: unexpected error ({type(exc).__name__})", file=sys.stderr)
+            return EXIT_FAILED
         print(f"quickscan: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
@@ -52,7 +75,7 @@ def _loaded(module: str, *names: str) -> tuple[type[BaseException], ...]:
 
 def user_error(exc: Exception) -> str | None:
     """The one-line message for a user's mistake (bad settings, database URL, content, answers
-    file or argument; a refused service call), or None for a bug (shown as a traceback)."""
+    file or argument; a refused service call), or None for a bug (named by its type only)."""
     if isinstance(exc, _loaded("pydantic", "ValidationError")):  # settings from the environment
         error = exc.errors(include_url=False)[0]  # type: ignore[attr-defined]
         field = "QUICKSCAN_" + ".".join(str(p) for p in error["loc"]).upper()
@@ -65,6 +88,7 @@ def user_error(exc: Exception) -> str | None:
         UsageError,
         *_loaded("quickscan_app.content.errors", "ContentError"),
         *_loaded("quickscan_app.answer_files", "AnswerFileError"),
+        *_loaded("quickscan_app.store.audit_key", "AuditKeyError"),
     )
     if isinstance(exc, user_mistakes):
         return str(exc)

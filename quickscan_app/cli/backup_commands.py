@@ -44,6 +44,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from quickscan_app.config import get_settings
     from quickscan_app.services import audit
     from quickscan_app.store.backup import BackupError, restore
@@ -57,6 +59,13 @@ def run_restore(args: argparse.Namespace) -> int:
             summary = restore(engine, args.path)
         except BackupError as exc:
             raise UsageError(str(exc)) from None
+        except OperationalError:
+            raise  # the database, not the file: named as such by the caller
+        except Exception as exc:  # a malformed file: named, its rows (hashes too) not shown
+            raise UsageError(
+                f"{args.path}: not a usable Quickscan backup ({type(exc).__name__}); "
+                "nothing was restored"
+            ) from None
         with session_factory(engine)() as session:
             report = audit.verify(session)
     finally:

@@ -100,12 +100,12 @@ def verify(path: Path) -> int:
     from quickscan_app.services import exports
 
     try:
-        size = path.stat().st_size
-        if size > MAX_VERIFY_BYTES:
-            raise UsageError(f"{path}: larger than {MAX_VERIFY_BYTES:,} bytes")
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # read with a bound: /dev/zero has no size to check
+            data = handle.read(MAX_VERIFY_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read file: {exc.strerror}") from None
+    if len(data) > MAX_VERIFY_BYTES:
+        raise UsageError(f"{path}: larger than {MAX_VERIFY_BYTES:,} bytes")
     result = exports.verify_file(open_context(), cli_actor(), data)
     print(f"{path}: {result.message(cli_language())}")
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -12,16 +12,37 @@ from quickscan_app.content.errors import ContentError, Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_YAML_BYTES = 20_000_000
+"""Content files are far smaller; a bound keeps ``/dev/zero`` or a huge file out of memory."""
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; a syntax error becomes a Problem with its line."""
+
+def read_text(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
+    """The file as UTF-8 text, read with a bound (its size on disk may say nothing, as for
+    ``/dev/zero`` or a pipe); a Problem when it is larger, unreadable or not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ContentError([Problem(path, None, f"cannot read file: {exc.strerror}")]) from None
+    if len(data) > max_bytes:
+        raise ContentError([Problem(path, None, f"file larger than {max_bytes:,} bytes")])
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError([Problem(path, None, "not UTF-8 text")]) from None
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_YAML_BYTES) -> Any:
+    """Parse a YAML file; a syntax error becomes a Problem with its line."""
+    return parse_yaml(read_text(path, max_bytes), path)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML text read from ``path``. Aliases are refused: a few hundred bytes of nested
+    aliases ("billion laughs") stand for billions of values once anything walks them, and
+    neither content nor answers files need them."""
     try:
+        _refuse_aliases(text, path)
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -33,6 +54,15 @@ def read_yaml(path: Path) -> Any:
         raise ContentError(
             [Problem(path, _line_of_bad_value(text), f"invalid value: {exc}")]
         ) from None
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    """One pass over the parser's events (cheap next to building the values)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise ContentError(
+                [Problem(path, event.start_mark.line + 1, "aliases (*name) are not allowed")]
+            )
 
 
 def _line_of_bad_value(text: str) -> int | None:
@@ -55,15 +85,17 @@ class LineFinder:
     errors only, so loading good content costs nothing extra.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str | None = None) -> None:
         self.path = path
+        self._text = text
         self._root: yaml.Node | None = None
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         if self._root is None:
             try:
-                self._root = yaml.compose(self.path.read_text(encoding="utf-8"), Loader=_Loader)
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                text = self._text if self._text is not None else read_text(self.path)
+                self._root = yaml.compose(text, Loader=_Loader)
+            except (ContentError, yaml.YAMLError):
                 return None
             if self._root is None:
                 return None

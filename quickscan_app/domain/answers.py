@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import reprlib
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from quickscan_app.domain.plain_text import multi_line, single_line
 from quickscan_app.domain.questionnaire import UNKNOWN, Question, Questionnaire, QuestionType
 from quickscan_app.domain.text import Identifier, Lang, Version
 
@@ -26,7 +28,21 @@ class AnswerError(ValueError):
         self.message = message
 
 
-Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text200 = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(single_line),
+]
+
+_SHOWN = reprlib.Repr()  # keyword arguments only from Python 3.12
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict = 2, 4, 4
+_SHOWN.maxstring = _SHOWN.maxother = _SHOWN.maxlong = 60
+
+
+def _shown(value: Any) -> str:
+    """A refused value as a message names it: briefly. It may be anything a file holds, and
+    its whole ``repr`` can run to megabytes (nested, to more than memory holds)."""
+    return _SHOWN.repr(value)
 
 
 class DossierMeta(BaseModel):
@@ -86,7 +102,10 @@ def normalise_answer(question: Question, raw: Any) -> AnswerValue:
         raise AnswerError(question.id, "expected text")
     if len(raw) > MAX_TEXT_LENGTH:
         raise AnswerError(question.id, f"text longer than {MAX_TEXT_LENGTH} characters")
-    return raw
+    try:
+        return multi_line(raw)
+    except ValueError as exc:
+        raise AnswerError(question.id, str(exc)) from None
 
 
 def normalise_answers(questionnaire: Questionnaire, raw: dict[str, Any]) -> Answers:
@@ -96,7 +115,7 @@ def normalise_answers(questionnaire: Questionnaire, raw: dict[str, Any]) -> Answ
         question = questionnaire.by_id.get(str(question_id))
         if question is None:
             raise AnswerError(
-                str(question_id),
+                str(question_id)[:80],  # no question id is longer
                 f"no such question in {questionnaire.id} version {questionnaire.version}",
             )
         if value is None:
@@ -110,18 +129,18 @@ def _choice(question: Question, raw: Any) -> str:
     if not isinstance(raw, str) or raw not in allowed:
         extra = f" or '{UNKNOWN}'" if question.allow_unknown else ""
         raise AnswerError(
-            question.id, f"{raw!r} is not one of the options: {', '.join(allowed)}{extra}"
+            question.id, f"{_shown(raw)} is not one of the options: {', '.join(allowed)}{extra}"
         )
     return raw
 
 
 def _number(question: Question, raw: Any) -> int | float:
     if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-        raise AnswerError(question.id, f"expected a number, got {raw!r}")
+        raise AnswerError(question.id, f"expected a number, got {_shown(raw)}")
     if question.min is not None and raw < question.min:
-        raise AnswerError(question.id, f"{raw} is below the minimum {question.min:g}")
+        raise AnswerError(question.id, f"{_shown(raw)} is below the minimum {question.min:g}")
     if question.max is not None and raw > question.max:
-        raise AnswerError(question.id, f"{raw} is above the maximum {question.max:g}")
+        raise AnswerError(question.id, f"{_shown(raw)} is above the maximum {question.max:g}")
     return raw
 
 
@@ -133,7 +152,7 @@ def _date(question: Question, raw: Any) -> date:
             return date.fromisoformat(raw)
         except ValueError:
             pass
-    raise AnswerError(question.id, f"expected a date as YYYY-MM-DD, got {raw!r}")
+    raise AnswerError(question.id, f"expected a date as YYYY-MM-DD, got {_shown(raw)}")
 
 
 def is_unknown(value: AnswerValue | None) -> bool:

@@ -55,28 +55,43 @@ def detect_format(data: bytes) -> str:
 
 MAX_MEMBER_BYTES = 50_000_000
 """A zip entry larger than this unpacked is not read (an office export is far smaller)."""
+MAX_UNPACKED_BYTES = 100_000_000
+"""All entries together: beyond this an archive is no export of ours (they unpack to a few
+megabytes) and nothing of it is read. Without it, a few megabytes of small, highly
+compressed entries unpacked to gigabytes."""
 
 
 def _zip_texts(data: bytes) -> list[str]:
-    """The text of every entry of a zip archive; nothing when it is damaged or a zip bomb."""
+    """The text of every entry of a zip archive; nothing when it is damaged or a zip bomb.
+
+    The sizes are those the archive declares; ``zipfile`` never unpacks more than that."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return [
-                archive.read(info).decode("utf-8", "replace")
-                for info in archive.infolist()
-                if info.file_size <= MAX_MEMBER_BYTES
-            ]
+            entries = [i for i in archive.infolist() if i.file_size <= MAX_MEMBER_BYTES]
+            if sum(i.file_size for i in entries) > MAX_UNPACKED_BYTES:
+                return []
+            return [archive.read(info).decode("utf-8", "replace") for info in entries]
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, ValueError):
         return []
 
 
-def award_checks_named(data: bytes, fmt: str) -> frozenset[str] | None:
-    """The bidder checks an award report says it holds, if it says so."""
+MAX_CHECK_SETS = 20
+"""Look-alike check marks a file may hold besides its own before the rest are ignored."""
+
+
+def award_checks_named(data: bytes, fmt: str) -> list[frozenset[str]]:
+    """Every set of bidder checks the file says an award report holds (none: it says none).
+
+    All of them, in order: user text in the file (a bidder's name, a title) can hold a
+    look-alike mark before the report's own, so verify tries each."""
     texts = _zip_texts(data) if fmt in ("docx", "xlsx") else [data.decode("latin-1")]
+    found: dict[frozenset[str], None] = {}
     for text in texts:
-        if found := AWARD_CHECKS.search(text):
-            return frozenset(h for h in found.group(1).split(",") if h)
-    return None
+        for match in AWARD_CHECKS.finditer(text):
+            found.setdefault(frozenset(h for h in match.group(1).split(",") if h))
+            if len(found) == MAX_CHECK_SETS:
+                return list(found)
+    return list(found)
 
 
 def embedded_marks(data: bytes, fmt: str) -> list[tuple[str | None, str]]:

@@ -302,10 +302,15 @@ def _renders_to(
     kind: str,
     fmt: str,
     data: bytes,
-    checks: frozenset[str] | None,
+    checks: list[frozenset[str]],
 ) -> bool:
-    try:
-        source = approved_source(session, approval, kind, checks)
-    except WorkflowError:
-        return False
-    return render(source, fmt) == data
+    """An award report is tried with each set of checks the file names (a bidder's name may
+    hold a look-alike of the mark); without one, with the checks approved now."""
+    for only in (checks or [None]) if kind == "award" else [None]:
+        try:
+            source = approved_source(session, approval, kind, only)
+        except WorkflowError:
+            continue
+        if render(source, fmt) == data:
+            return True
+    return False

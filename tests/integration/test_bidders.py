@@ -148,6 +148,23 @@ def test_approved_checks_go_into_the_award_report(ctx, people, approved) -> None
         assert exports.verify_file(ctx, people.olga, made).outcome == "match"
 
 
+@pytest.mark.parametrize("fmt", ["json", "pdf"])
+def test_a_look_alike_checks_mark_in_a_bidder_name_does_not_spoil_verify(
+    ctx, people, approved, fmt
+) -> None:
+    """JSON lists the bidders before the report's own mark: the first mark in the file was
+    the bidder's name, naming a check that does not exist."""
+    from quickscan_app.services import exports
+
+    name = "quickscan-award-checks=" + "0" * 64
+    b = bidder(ctx, people, approved, name, responses={"jump_host": MET})
+    current = bidders.submit_bidder(ctx, people.olga, b, 1)
+    bidders.decide_bidder(ctx, people.rita, b, current, approve=True)
+    data = exports.export_document(ctx, people.olga, approved, "award", fmt).data
+    assert exports.verify_file(ctx, people.olga, data).outcome == "match"
+    assert exports.verify_file(ctx, people.olga, data + b" ").outcome == "changed"
+
+
 def test_reviewers_see_waiting_checks_they_may_decide(ctx, people, approved) -> None:
     b = bidder(ctx, people, approved, "Scanco")
     assert bidders.waiting_checks(ctx, people.rita) == []
