@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol
 
+from babel.numbers import get_currency_symbol
+
 from quickscan_app.domain.answers import AnswerValue, is_unknown
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.questionnaire import Question, QuestionType
@@ -13,7 +15,15 @@ from quickscan_app.domain.text import Lang
 from quickscan_app.domain.versions import QuestionnaireDiff
 from quickscan_app.engine.assessment import Assessment
 from quickscan_app.engine.scoring import Reason, ScenarioScore, strongest_first
-from quickscan_app.i18n import format_date, t
+from quickscan_app.i18n import (
+    format_amount,
+    format_date,
+    format_number,
+    format_quantity,
+    locale,
+    plural,
+    t,
+)
 
 
 class VersionImpactLike(Protocol):
@@ -41,7 +51,26 @@ def answer_label(question: Question, value: AnswerValue, lang: Lang) -> str:
         return label.get(lang) if label else value
     if isinstance(value, date):
         return format_date(value, lang)
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, int | float) and question.type is QuestionType.NUMBER:
+        return number_label(question, value, lang)
+    return str(value)
+
+
+def number_label(question: Question, value: float, lang: Lang) -> str:
+    """An amount as money ("€ 14.500.000"), else the number with the question's unit."""
+    if question.currency is not None:
+        return format_amount(value, lang, question.currency)
+    if question.unit is None:
+        return format_number(value, lang)
+    one = question.unit_one.get(lang) if question.unit_one else None
+    return format_quantity(value, lang, question.unit.get(lang), one)
+
+
+def unit_suffix(question: Question, lang: Lang) -> str:
+    """`` (jaar)``, `` (€)``, `` (%)`` after a number question's label; empty otherwise."""
+    if question.currency is not None:
+        return f" ({get_currency_symbol(question.currency, locale=locale(lang))})"
+    return f" ({question.unit.get(lang)})" if question.unit is not None else ""
 
 
 def reason_data(
@@ -160,9 +189,7 @@ FACTOR_ORDER = {factor: i for i, factor in enumerate(Factor)}
 def _reasons_data(library: Library, score: ScenarioScore, lang: Lang) -> dict[str, Any]:
     """The reasons, strongest cause first, and the "unknown" answers the score rests on."""
     ordered = strongest_first(library.risk_model, score)
-    resting = [
-        a.question_id for r, counts in ordered if counts for a in r.answers if a.unknown
-    ]
+    resting = [a.question_id for r, counts in ordered if counts for a in r.answers if a.unknown]
     return {
         "rests_on_unknown": list(dict.fromkeys(resting)),
         "reasons": [reason_data(library, r, lang, counts) for r, counts in ordered],
@@ -297,10 +324,10 @@ def impact_lines(found: VersionImpactLike, lang: Lang) -> list[str]:
     """What moving one dossier would do to its answers and risks."""
     carry = found.carry
     lines = [
-        t("diff.kept", lang).format(count=len(carry.kept)),
+        plural("diff.kept", len(carry.kept), lang),
         *(t("diff.dropped", lang).format(question=q, why=why) for q, why in carry.dropped.items()),
         *(
-            t("diff.trimmed", lang).format(question=q, options=", ".join(options))
+            plural("diff.trimmed", len(options), lang, question=q, options=", ".join(options))
             for q, options in carry.trimmed.items()
         ),
         *(t("diff.review", lang).format(question=q) for q in carry.to_review),

@@ -56,6 +56,16 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Uw account is niet (meer) actief. Log opnieuw in of neem contact op met de beheerder.",
         "en": "Your account is not active (any more). Sign in again or contact the administrator.",
     },
+    "err.own_account": {
+        "nl": (
+            "U kunt uw eigen rollen niet wijzigen en uzelf niet uitschakelen: dat doet een andere "
+            "beheerder (en de audittrail legt vast wie)."
+        ),
+        "en": (
+            "You cannot change your own roles or deactivate yourself: another administrator "
+            "does that (and the audit trail records who)."
+        ),
+    },
     "err.roles_changed": {
         "nl": "Uw rollen zijn gewijzigd sinds u inlogde. Log opnieuw in.",
         "en": "Your roles changed since you signed in. Please sign in again.",
@@ -919,6 +929,14 @@ PROBLEM_STRINGS: dict[str, dict[Lang, str]] = {
     "field.format": {"nl": "formaat", "en": "format"},
     "field.kind": {"nl": "soort", "en": "kind"},
     "field.version": {"nl": "versie", "en": "version"},
+    "field.display_name": {"nl": "naam", "en": "display name"},
+    "field.reference": {"nl": "kenmerk", "en": "reference"},
+    "field.contracting_authority": {"nl": "aanbestedende dienst", "en": "contracting authority"},
+    "field.classification": {"nl": "rubricering", "en": "classification"},
+    "field.comment": {"nl": "opmerking", "en": "comment"},
+    "field.target_id": {"nl": "onderwerp van de opmerking", "en": "subject of the comment"},
+    "field.note": {"nl": "toelichting", "en": "note"},
+    "field.justification": {"nl": "motivering", "en": "justification"},
 }
 STRINGS.update(PROBLEM_STRINGS)
 

@@ -46,6 +46,11 @@ class Question(Strict):
     min: float | None = None
     max: float | None = None
     unit: LocalText | None = None
+    """Written after a number ("3 jaar") and in the question's label."""
+    unit_one: LocalText | None = None
+    """The unit after a count of one where it differs ("1 year", "1 leverancier")."""
+    currency: Literal["EUR"] | None = None
+    """The answer is an amount of money: shown as "€ 14.500.000" (no ``unit`` then)."""
     per_bidder: bool = False
     """Answered again for each bidder at award (supplier, access, updates): the bidder check
     re-scores the dossier with the bidder's answers in place of the buyer's expectation."""
@@ -76,10 +81,13 @@ class Question(Strict):
                 raise ValueError(f"duplicate option id(s): {', '.join(sorted(dup))}")
         elif self.options:
             raise ValueError(f"a {self.type} question has no options")
-        if self.type is not QuestionType.NUMBER and (
-            self.min is not None or self.max is not None or self.unit is not None
-        ):
-            raise ValueError("min, max and unit are for number questions only")
+        number_only = (self.min, self.max, self.unit, self.unit_one, self.currency)
+        if self.type is not QuestionType.NUMBER and any(v is not None for v in number_only):
+            raise ValueError("min, max, unit, unit_one and currency are for number questions only")
+        if self.currency is not None and self.unit is not None:
+            raise ValueError("an amount (currency) has no unit: the currency is its unit")
+        if self.unit_one is not None and self.unit is None:
+            raise ValueError("unit_one is the singular of unit: give unit too")
         if self.allow_unknown and self.unknown_as is None:
             raise ValueError("allow_unknown needs unknown_as: the worst credible answer")
         if not self.allow_unknown and self.unknown_as is not None:

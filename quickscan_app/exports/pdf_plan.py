@@ -77,10 +77,10 @@ def summary(src: ExportSource) -> list[Flowable]:
         text(
             src.t(
                 "exp.summary.counts",
-                scenarios=len(results["scenarios"]),
+                scenarios=src.plural("count.scenarios", len(results["scenarios"])),
                 high=high,
-                measures=len(src.snapshot["measures"]),
-                open=len(results["open_points"]),
+                measures=src.plural("count.measures", len(src.snapshot["measures"])),
+                open=src.plural("count.open_points", len(results["open_points"])),
             )
         ),
         heading(src.t("exp.h.escalations"), 1),
@@ -271,7 +271,13 @@ def audit(src: ExportSource) -> list[Flowable]:
     flow: list[Flowable] = [
         spacer(2),
         heading(src.t("exp.h.audit")),
-        text(src.t(key, answers=src.skipped.get("answers", 0), plan=src.skipped.get("plan", 0))),
+        text(
+            src.t(
+                key,
+                answers=src.plural("count.answer_changes", src.skipped.get("answers", 0)),
+                plan=src.plural("count.plan_changes", src.skipped.get("plan", 0)),
+            )
+        ),
     ]
     if not src.audit:
         return flow

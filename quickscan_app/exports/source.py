@@ -12,7 +12,7 @@ from quickscan_app.exports.kinds import FORMATS as FORMATS  # re-exported
 from quickscan_app.exports.kinds import KINDS as KINDS
 from quickscan_app.exports.kinds import MEDIA_TYPES as MEDIA_TYPES
 from quickscan_app.exports.kinds import Kind
-from quickscan_app.i18n import AMSTERDAM, format_date, format_datetime, t
+from quickscan_app.i18n import AMSTERDAM, format_date, format_datetime, plural, t
 
 MARKER = re.compile(r"quickscan-export/1 kind=(plan|tender|award) snapshot-sha256=([0-9a-f]{64})")
 AWARD_CHECKS = re.compile(r"quickscan-award-checks=((?:[0-9a-f]{64},?)+)")
@@ -80,6 +80,9 @@ class ExportSource:
     def t(self, key: str, **params: Any) -> str:
         text = t(key, self.lang)
         return text.format(**params) if params else text
+
+    def plural(self, key: str, count: int, **params: Any) -> str:
+        return plural(key, count, self.lang, **params)
 
     @property
     def marking(self) -> str:

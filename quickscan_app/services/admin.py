@@ -8,19 +8,23 @@ from sqlalchemy import func, select
 
 from quickscan_app.services import audit, authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.unit import reading
 from quickscan_app.store.models import AuditEvent, Dossier
+
+MAX_EVENTS = 10_000
+"""The most events one read of the trail returns."""
 
 
 def audit_trail(ctx: ServiceContext, actor: Actor, limit: int = 200) -> list[AuditEvent]:
-    authz.require_role(actor, Role.ADMIN)
-    with ctx.factory() as session:
-        return audit.recent_events(session, limit)
+    with reading(ctx, actor, "audit.read", "audit") as session:
+        authz.require_role(actor, Role.ADMIN)
+        return audit.recent_events(session, min(max(limit, 1), MAX_EVENTS))
 
 
 def verify_audit_trail(ctx: ServiceContext, actor: Actor) -> audit.ChainReport:
     """Check the chain; the check itself is recorded too."""
-    authz.require_role(actor, Role.ADMIN)
-    with ctx.factory() as session:
+    with reading(ctx, actor, "audit.verify", "audit") as session:
+        authz.require_role(actor, Role.ADMIN)
         report = audit.verify(session)
     with ctx.transaction() as session:
         audit.append(
@@ -33,9 +37,9 @@ def verify_audit_trail(ctx: ServiceContext, actor: Actor) -> audit.ChainReport:
 
 def content_usage(ctx: ServiceContext, actor: Actor) -> Counter[tuple[str, int]]:
     """How many dossiers are pinned to each questionnaire version."""
-    authz.require_role(actor, Role.ADMIN)
     query = select(Dossier.questionnaire_id, Dossier.questionnaire_version, func.count()).group_by(
         Dossier.questionnaire_id, Dossier.questionnaire_version
     )
-    with ctx.factory() as session:
+    with reading(ctx, actor, "content.usage", "content") as session:
+        authz.require_role(actor, Role.ADMIN)
         return Counter({(q, v): n for q, v, n in session.execute(query)})

@@ -26,14 +26,22 @@ from quickscan_app.services.errors import (
     PermissionDenied,
     WorkflowError,
 )
+from quickscan_app.services.limits import (
+    BIDDER_NOTE,
+    SHORT_TEXT,
+    bidder_key,
+    bounded,
+    dossier_key,
+    valid_id,
+)
 from quickscan_app.services.snapshot import sha256_text
-from quickscan_app.services.unit import Work, check_account, unit_of_work
+from quickscan_app.services.unit import Work, reading, unit_of_work
 from quickscan_app.store.models import Bidder, Dossier, PlanItem
 
 EDITABLE = ("draft", "changes_requested")
-TEXT_FIELDS = {"name": 200, "registration_country": 100, "parent_country": 100,
+TEXT_FIELDS = {"name": SHORT_TEXT, "registration_country": 100, "parent_country": 100,
                "ownership": 5000, "subcontractors": 5000}  # fmt: skip
-MAX_NOTE = 2000
+MAX_NOTE = BIDDER_NOTE
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def _bidder(work: Work, bidder_id: int) -> tuple[Bidder, Dossier]:
     """The bidder and its dossier, while that dossier's approved plan is the one the bidder
     was checked against: after a reopen or a new questionnaire version the check is history
     (it stays in the database and the audit trail) and can no longer change or be decided."""
-    bidder = work.session.get(Bidder, bidder_id)
+    bidder = work.session.get(Bidder, bidder_key(bidder_id))
     if bidder is None:
         raise NotFound("bidder_not_found", bidder=bidder_id)
     dossier = work.dossier(bidder.dossier_id)
@@ -79,6 +87,8 @@ def _bidder(work: Work, bidder_id: int) -> tuple[Bidder, Dossier]:
 def _claim(work: Work, bidder: Bidder, expected_version: int, *, editor: bool = True) -> None:
     """Optimistic lock on the bidder record: one UPDATE that names the version it saw. An
     editor is remembered (four-eyes); a reviewer's decision is not an edit."""
+    if not valid_id(expected_version):  # no bidder is at such a version
+        raise Conflict("bidder_stale", bidder=bidder.id)
     claimed = work.session.execute(
         update(Bidder)
         .where(Bidder.id == bidder.id, Bidder.lock_version == expected_version)
@@ -113,12 +123,7 @@ def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dic
     clean: dict[str, Any] = {}
     for key, limit in TEXT_FIELDS.items():
         if key in data:
-            value = (data[key] or "").strip()
-            if len(value) > limit:
-                raise InvalidInput(
-                    "invalid_field", field=key, problem=f"at most {limit} characters"
-                )
-            clean[key] = value or None
+            clean[key] = bounded(data[key], key, limit) or None
     if "name" in clean and not clean["name"]:
         raise InvalidInput("invalid_field", field="name", problem="a bidder needs a name")
     if "answers" in data:
@@ -149,7 +154,7 @@ def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dic
             except ValueError:
                 raise InvalidInput("invalid_field", field=f"responses.{measure_id}",
                                    problem="met | not_met | unknown") from None  # fmt: skip
-            note = (entry.get("note") or "").strip()[:MAX_NOTE]
+            note = bounded(entry.get("note"), "note", MAX_NOTE)
             responses[measure_id] = {"response": response.value, "note": note}
         clean["responses"] = responses
     return clean
@@ -219,7 +224,7 @@ def decide_bidder(
             raise PermissionDenied("four_eyes_answered")
         if bidder.status != "submitted":
             raise WorkflowError("bidder_not_submitted", bidder=bidder.id, status=bidder.status)
-        note = (note or "").strip()[:MAX_NOTE] or None
+        note = bounded(note, "note", MAX_NOTE) or None
         if not approve and not note:
             raise InvalidInput("note_required")
         view = _view(ctx, work.session, bidder, dossier)
@@ -288,9 +293,8 @@ def _view(ctx: ServiceContext, session: Session, bidder: Bidder, dossier: Dossie
 
 def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[BidderView]:
     """The dossier's bidders with their check, for whoever may see the dossier."""
-    with ctx.factory() as session:
-        check_account(session, actor)
-        dossier = session.get(Dossier, dossier_id)
+    with reading(ctx, actor, "dossier.read", "dossier", dossier_id) as session:
+        dossier = session.get(Dossier, dossier_key(dossier_id))
         if dossier is None:
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)
@@ -312,10 +316,9 @@ class WaitingCheck:
 
 def waiting_checks(ctx: ServiceContext, actor: Actor) -> list[WaitingCheck]:
     """Submitted bidder checks this reviewer may decide (not on own dossiers or own edits)."""
-    if not actor.has(Role.REVIEWER):
-        return []
-    with ctx.factory() as session:
-        check_account(session, actor)
+    with reading(ctx, actor, "bidder.list", "bidder") as session:
+        if not actor.has(Role.REVIEWER):
+            return []
         rows = session.execute(
             select(Bidder, Dossier)
             .join(Dossier, Dossier.id == Bidder.dossier_id)

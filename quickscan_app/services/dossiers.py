@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +16,7 @@ from quickscan_app.domain.answers import (
     Answers,
     AnswerValue,
     DossierMeta,
+    Text200,
     is_unknown,
     normalise_answer,
 )
@@ -28,8 +27,9 @@ from quickscan_app.engine import Assessment, assess
 from quickscan_app.i18n import format_date
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
-from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError
-from quickscan_app.services.unit import Work, check_account, record_refusal, unit_of_work
+from quickscan_app.services.errors import InvalidInput, NotFound
+from quickscan_app.services.limits import NAME, dossier_key, shown
+from quickscan_app.services.unit import Work, reading, unit_of_work
 from quickscan_app.store.models import (
     Answer,
     AnswerChange,
@@ -96,9 +96,10 @@ def _agreed_publication(
 
 
 class NewDossier(DossierMeta):
-    """What the officer fills in on "new dossier": the title is required."""
+    """What the officer fills in on "new dossier": the title is required (and bounded, like
+    every text of the metadata)."""
 
-    title: str  # type: ignore[assignment]
+    title: Text200  # type: ignore[assignment]
 
 
 def _validated_meta(data: dict[str, Any]) -> NewDossier:
@@ -206,10 +207,10 @@ def import_dossier(
         if not (actor.has(Role.ADMIN) or (actor.has(Role.OFFICER) and actor.name == owner_name)):
             raise authz.PermissionDenied("needs_role", roles=Role.ADMIN.value)
         owner = work.session.execute(
-            select(User).where(User.name == owner_name)
+            select(User).where(User.name == owner_name[: NAME + 1])
         ).scalar_one_or_none()
         if owner is None:
-            raise NotFound("user_not_found", user=owner_name)
+            raise NotFound("user_not_found", user=shown(owner_name, NAME))
         if Role.OFFICER not in owner.role_names:
             raise InvalidInput(
                 "invalid_field", field="owner", problem="the owner must be an officer"
@@ -359,7 +360,7 @@ def list_dossiers(ctx: ServiceContext, actor: Actor) -> list[DossierSummary]:
         .where(visible_clause(actor))
         .order_by(Dossier.updated_at.desc(), Dossier.id.desc())
     )
-    with ctx.factory() as session:
+    with reading(ctx, actor, "dossier.list", "dossier") as session:
         return [
             DossierSummary(
                 d.id,
@@ -403,33 +404,19 @@ def get_dossier(
 
     ``with_history=False`` leaves out decisions and approvals (the wizard does not show them).
     """
-    with ctx.factory() as session, _read_checked(ctx, actor, session, dossier_id):
-        dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
+    with reading(ctx, actor, "dossier.read", "dossier", dossier_id) as session:
+        dossier = session.get(Dossier, dossier_key(dossier_id), options=[joinedload(Dossier.owner)])
         if dossier is None:
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)
         return load_view(ctx, session, dossier, with_history=with_history)
 
 
-@contextmanager
-def _read_checked(
-    ctx: ServiceContext, actor: Actor, session: Session, dossier_id: int
-) -> Iterator[None]:
-    """A read of one dossier: the account is checked first; a refusal is audited."""
-    try:
-        check_account(session, actor)
-        yield
-    except ServiceError as exc:
-        session.rollback()
-        record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
-        raise
-
-
 def current_version(ctx: ServiceContext, actor: Actor, dossier_id: int) -> int:
     """The dossier's lock version, after the same checks as a read: lets a page reuse what it
     loaded before when nothing changed since."""
-    with ctx.factory() as session, _read_checked(ctx, actor, session, dossier_id):
-        row = session.execute(_VERSION_OF, {"dossier": dossier_id}).one_or_none()
+    with reading(ctx, actor, "dossier.read", "dossier", dossier_id) as session:
+        row = session.execute(_VERSION_OF, {"dossier": dossier_key(dossier_id)}).one_or_none()
         if row is None:
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, row)

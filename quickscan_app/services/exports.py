@@ -28,6 +28,7 @@ from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import load_view
 from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError, WorkflowError
+from quickscan_app.services.limits import dossier_key
 from quickscan_app.services.snapshot import (
     SNAPSHOT_FORMAT,
     build_snapshot,
@@ -89,7 +90,7 @@ def export_document(
 def _source(
     ctx: ServiceContext, session: Session, actor: Actor, dossier_id: int, kind: str
 ) -> ExportSource:
-    dossier = session.get(Dossier, dossier_id, options=[joinedload(Dossier.owner)])
+    dossier = session.get(Dossier, dossier_key(dossier_id), options=[joinedload(Dossier.owner)])
     if dossier is None:
         raise NotFound("not_found", dossier=dossier_id)
     authz.require_view(actor, dossier)

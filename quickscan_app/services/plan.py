@@ -12,6 +12,7 @@ from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import library_of
 from quickscan_app.services.errors import InvalidInput
+from quickscan_app.services.limits import JUSTIFICATION, SHORT_TEXT, bounded
 from quickscan_app.services.unit import Work, unit_of_work
 from quickscan_app.store.models import PlanItem
 
@@ -62,7 +63,7 @@ def select_measure(
                 field="phase",
                 problem=f"one of {', '.join(p.value for p in Phase)}",
             )
-        owner = (owner or "").strip()[:200] or None
+        owner = bounded(owner, "owner", SHORT_TEXT) or None
         for other in measure.alternatives:
             chosen = _item(work, dossier_id, other)
             if chosen is not None and chosen.decision == "selected":
@@ -89,14 +90,14 @@ def reject_measure(
     """Record that a proposed measure is not taken, and why."""
     with unit_of_work(ctx, actor, "plan.reject", "dossier", dossier_id) as work:
         dossier = _editable(work, dossier_id, measure_id)
-        justification = (justification or "").strip()
+        justification = bounded(justification, "justification", JUSTIFICATION)
         if not justification:
             raise InvalidInput("justification_required")
         version = work.touch(dossier, expected_version, f"plan {measure_id} rejected")
         item = _item(work, dossier_id, measure_id) or PlanItem(
             dossier_id=dossier_id, measure_id=measure_id
         )
-        item.decision, item.justification = "rejected", justification[:5000]
+        item.decision, item.justification = "rejected", justification
         item.owner = item.phase = item.due_date = None
         item.status = "planned"
         item.updated_by, item.updated_at = actor.user_id, ctx.clock()

@@ -20,9 +20,10 @@ from quickscan_app.i18n import t
 from quickscan_app.services import risk_cache
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import visible_clause
-from quickscan_app.services.errors import InvalidInput, ServiceError
+from quickscan_app.services.errors import InvalidInput
 from quickscan_app.services.exports import ExportFile
-from quickscan_app.services.unit import check_account, record_refusal, unit_of_work
+from quickscan_app.services.limits import MAX_ID
+from quickscan_app.services.unit import reading, record_refusal, unit_of_work
 from quickscan_app.store.models import Dossier, DossierRisk, DossierScenarioRisk, PlanItem, User
 
 DEADLINE_DAYS = 42
@@ -151,6 +152,7 @@ def portfolio(
     _check_reader(ctx, actor)
     today = ctx.clock().date()
     page_size = max(1, min(page_size, MAX_PAGE))
+    page = max(0, min(page, MAX_ID // page_size))  # an offset the database can take
     risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
     where = _conditions(actor, flt, today, deadline_days)
     flag = case((_deadline(today, deadline_days), 1), else_=0)
@@ -272,12 +274,8 @@ def portfolio_rows(
 def _check_reader(ctx: ServiceContext, actor: Actor) -> None:
     """The account is still active and holds the roles it signed in with (they decide what
     it may see); a refusal is audited."""
-    try:
-        with ctx.factory() as session:
-            check_account(session, actor)
-    except ServiceError as exc:
-        record_refusal(ctx, actor, "portfolio.read", "portfolio", None, exc)
-        raise
+    with reading(ctx, actor, "portfolio.read", "portfolio"):
+        pass
 
 
 def category_labels(ctx: ServiceContext, lang: Lang) -> Callable[[str], str]:

@@ -15,6 +15,7 @@ from quickscan_app.i18n import format_datetime
 from quickscan_app.services import audit
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
+from quickscan_app.services.limits import dossier_key, valid_id
 from quickscan_app.store.models import Dossier, User, UserRole
 
 # Compare-and-set of the lock version, built once and reused.
@@ -42,7 +43,7 @@ class Work:
     details: dict[str, Any] = field(default_factory=dict)
 
     def dossier(self, dossier_id: int) -> Dossier:
-        dossier = self.session.get(Dossier, dossier_id)
+        dossier = self.session.get(Dossier, dossier_key(dossier_id))
         if dossier is None:
             raise NotFound("not_found", dossier=dossier_id)
         return dossier
@@ -66,6 +67,8 @@ class Work:
         The compare-and-set is one UPDATE, so two writers that saw the same version cannot
         both succeed, on SQLite or PostgreSQL.
         """
+        if not valid_id(expected_version):
+            self.ensure_fresh(dossier, expected_version)  # no dossier is at such a version
         now = self.ctx.clock()
         changed_by = self.actor.user_id  # None: the command line
         new_version = (
@@ -128,6 +131,25 @@ def unit_of_work(
     except Exception as exc:
         record_failure(ctx, actor, action, object_type, object_id, exc)
         raise
+
+
+@contextmanager
+def reading(
+    ctx: ServiceContext, actor: Actor, action: str, object_type: str, object_id: Any = None
+) -> Iterator[Session]:
+    """A service call that only reads: a session, after the same account check as a write.
+
+    A refusal (the account, a missing role, an unknown or hidden object: any ServiceError in
+    the body) is recorded as ``denied``; a read that is allowed is not recorded.
+    """
+    with ctx.factory() as session:
+        try:
+            check_account(session, actor)
+            yield session
+        except ServiceError as exc:
+            session.rollback()
+            record_refusal(ctx, actor, action, object_type, object_id, exc)
+            raise
 
 
 _ACCOUNT_ROLES = (

@@ -16,15 +16,16 @@ from quickscan_app.services.errors import (
     AuthenticationFailed,
     InvalidInput,
     NotFound,
-    ServiceError,
+    PermissionDenied,
 )
+from quickscan_app.services.limits import NAME, SHORT_TEXT, bounded, shown
 from quickscan_app.services.passwords import (
     MIN_PASSWORD_LENGTH,
     hash_password,
     too_common,
     verify_password,
 )
-from quickscan_app.services.unit import record_event, record_refusal, unit_of_work
+from quickscan_app.services.unit import Work, reading, record_event, unit_of_work
 from quickscan_app.store.models import AuditEvent, User, UserRole
 
 
@@ -71,7 +72,7 @@ def add_user(
     with unit_of_work(ctx, actor, "user.add", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
         name = (name or "").strip()
-        if not name or len(name) > 64 or any(c.isspace() for c in name):
+        if not name or len(name) > NAME or any(c.isspace() for c in name):
             raise InvalidInput("invalid_field", field="name", problem="1-64 characters, no spaces")
         checked_roles = _roles(roles)
         check_password(password, name)
@@ -79,7 +80,7 @@ def add_user(
             raise InvalidInput("user_exists", user=name)
         user = User(
             name=name,
-            display_name=(display_name or name).strip()[:200],
+            display_name=bounded(display_name, "display_name", SHORT_TEXT) or name,
             password_hash=hash_password(password),
             active=True,
             demo=demo,
@@ -92,23 +93,38 @@ def add_user(
         return user.id
 
 
+def _user(work: Work, name: str) -> User:
+    """The account called ``name``; a name longer than any account's is not looked up."""
+    user = None
+    if len(name) <= NAME:
+        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+    if user is None:
+        raise NotFound("user_not_found", user=shown(name, NAME))
+    return user
+
+
+def _someone_else(work: Work, name: str) -> User:
+    """The account an administrator changes: never their own. Nobody gives themselves a role
+    (a reviewer's, to approve their own plan) or switches themselves off: a second
+    administrator does, and the audit trail says who."""
+    user = _user(work, name)
+    if user.id == work.actor.user_id:
+        raise PermissionDenied("own_account")
+    return user
+
+
 def set_active(ctx: ServiceContext, actor: Actor, name: str, active: bool) -> None:
     with unit_of_work(
         ctx, actor, "user.activate" if active else "user.deactivate", "user", name
     ) as work:
         authz.require_role(actor, Role.ADMIN)
-        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
-        if user is None:
-            raise NotFound("user_not_found", user=name)
-        user.active = active
+        _someone_else(work, name).active = active
 
 
 def set_roles(ctx: ServiceContext, actor: Actor, name: str, roles: list[str]) -> None:
     with unit_of_work(ctx, actor, "user.roles", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
-        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
-        if user is None:
-            raise NotFound("user_not_found", user=name)
+        user = _someone_else(work, name)
         checked = _roles(roles)
         user.roles = [UserRole(role=r.value) for r in checked]
         work.details["roles"] = sorted(r.value for r in checked)
@@ -118,19 +134,13 @@ def set_password(ctx: ServiceContext, actor: Actor, name: str, password: str) ->
     with unit_of_work(ctx, actor, "user.password", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
         check_password(password, name)
-        user = work.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
-        if user is None:
-            raise NotFound("user_not_found", user=name)
+        user = _user(work, name)
         user.password_hash = hash_password(password)
 
 
 def list_users(ctx: ServiceContext, actor: Actor) -> list[UserInfo]:
-    try:
+    with reading(ctx, actor, "user.list", "user") as session:
         authz.require_role(actor, Role.ADMIN)
-    except ServiceError as exc:
-        record_refusal(ctx, actor, "user.list", "user", None, exc)
-        raise
-    with ctx.factory() as session:
         return [
             UserInfo(u.id, u.name, u.display_name, tuple(sorted(u.role_names)), u.active, u.demo)
             for u in session.execute(select(User).order_by(User.name)).scalars()

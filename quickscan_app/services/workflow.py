@@ -16,9 +16,10 @@ from quickscan_app.domain.workflow import Status, Step, target
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.dossiers import answered_by, load_view, visible_clause
-from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError, WorkflowError
+from quickscan_app.services.errors import InvalidInput, NotFound, WorkflowError
+from quickscan_app.services.limits import NOTE, TARGET_ID, bounded, dossier_key
 from quickscan_app.services.snapshot import build_snapshot, sha256_text, snapshot_text
-from quickscan_app.services.unit import Work, check_account, record_refusal, unit_of_work
+from quickscan_app.services.unit import Work, reading, unit_of_work
 from quickscan_app.store.models import (
     AnswerChange,
     Approval,
@@ -30,7 +31,7 @@ from quickscan_app.store.models import (
 )
 
 COMMENT_TARGETS = ("dossier", "section", "measure", "question")
-MAX_NOTE = 10_000
+MAX_NOTE = NOTE
 
 
 def _transition(
@@ -49,7 +50,7 @@ def _transition(
             actor_id=work.actor.user_id,
             from_status=current.value,
             to_status=destination.value,
-            note=(note or "").strip()[:MAX_NOTE] or None,
+            note=bounded(note, "note", MAX_NOTE) or None,
             created_at=work.ctx.clock(),
         )
     )
@@ -196,9 +197,10 @@ def comment(
             actor.has(Role.REVIEWER) or authz.is_owner(actor, dossier) or actor.has(Role.ADMIN)
         ):
             raise authz.PermissionDenied("needs_role", roles="reviewer / owner")
-        body = (body or "").strip()
+        body = bounded(body, "comment", MAX_NOTE)
         if not body:
             raise InvalidInput("empty_comment")
+        target_id = bounded(target_id, "target_id", TARGET_ID) or None
         if target_kind not in COMMENT_TARGETS:
             raise InvalidInput(
                 "invalid_field", field="target_kind", problem=", ".join(COMMENT_TARGETS)
@@ -209,7 +211,7 @@ def comment(
             author_id=actor.user_id,
             target_kind=target_kind,
             target_id=target_id,
-            body=body[:MAX_NOTE],
+            body=body,
             created_at=ctx.clock(),
         )
         work.session.add(row)
@@ -224,18 +226,12 @@ def comment(
 @contextmanager
 def _reading(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Iterator[Session]:
     """A read of one dossier the actor may see; a refusal is audited like any other read."""
-    with ctx.factory() as session:
-        try:
-            check_account(session, actor)
-            dossier = session.get(Dossier, dossier_id)
-            if dossier is None:
-                raise NotFound("not_found", dossier=dossier_id)
-            authz.require_view(actor, dossier)
-            yield session
-        except ServiceError as exc:
-            session.rollback()
-            record_refusal(ctx, actor, "dossier.read", "dossier", dossier_id, exc)
-            raise
+    with reading(ctx, actor, "dossier.read", "dossier", dossier_id) as session:
+        dossier = session.get(Dossier, dossier_key(dossier_id))
+        if dossier is None:
+            raise NotFound("not_found", dossier=dossier_id)
+        authz.require_view(actor, dossier)
+        yield session
 
 
 def decisions_of(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Decision]:
@@ -267,7 +263,7 @@ def sent_back(ctx: ServiceContext, actor: Actor) -> dict[int, SentBack]:
     )
     found: dict[int, SentBack] = {}
     rounds: dict[int, int] = {}
-    with ctx.factory() as session:
+    with reading(ctx, actor, "dossier.list", "dossier") as session:
         for d in session.execute(query).scalars():
             if d.to_status == Status.SUBMITTED.value:
                 rounds[d.dossier_id] = rounds.get(d.dossier_id, 0) + 1

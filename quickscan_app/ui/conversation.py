@@ -12,7 +12,7 @@ import streamlit as st
 from quickscan_app.domain.answers import normalise_answer
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.workflow import Status
-from quickscan_app.i18n import format_datetime, t
+from quickscan_app.i18n import format_datetime, plural, t
 from quickscan_app.presenters import answer_label
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.workflow import RoundChanges
@@ -73,9 +73,7 @@ def comment_count(view: DossierView, kind: str, target: str) -> int:
 
 
 def count_text(count: int, lang: Lang) -> str:
-    if count == 1:
-        return t("ui.comments_one", lang)
-    return t("ui.comments_many", lang).format(count=count)
+    return plural("ui.comments", count, lang)
 
 
 def target_text(view: DossierView, comment: Comment, lang: Lang) -> str:

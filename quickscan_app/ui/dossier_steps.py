@@ -12,7 +12,7 @@ from quickscan_app.domain.measures import Phase
 from quickscan_app.domain.questionnaire import Section
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.workflow import EDITABLE, Status
-from quickscan_app.i18n import format_date, t
+from quickscan_app.i18n import format_date, plural, t
 from quickscan_app.presenters import answer_label
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.services.dossiers import DossierView
@@ -297,7 +297,7 @@ def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
     if status not in EDITABLE:
         return  # the page says so once, above every step
     if result.open_required:
-        st.warning(t("ui.cannot_submit_yet", lang).format(count=len(result.open_required)))
+        st.warning(plural("ui.cannot_submit_yet", len(result.open_required), lang))
         for question_id in result.open_required:
             section = sections[view.library.questionnaire.section_of[question_id]]
             st.markdown(
@@ -305,7 +305,10 @@ def render_submit(view: DossierView, run: Run, lang: Lang) -> None:
             )
     chosen = [p for p in view.plan if p.decision == "selected"]
     st.write(
-        t("ui.submit_summary", lang).format(measures=len(chosen), points=len(result.open_points))
+        t("ui.submit_summary", lang).format(
+            measures=plural("count.measures", len(chosen), lang),
+            points=plural("ui.submit_summary.points", len(result.open_points), lang),
+        )
     )
     st.caption(t("ui.four_eyes_note", lang))
     note = st.text_area(

@@ -6,10 +6,14 @@ Kept out of ``app.py`` so that Streamlit compiles only a three-line script on ea
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
+from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import t
 from quickscan_app.services.context import Actor
+from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
+from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.pages_index import PAGES
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
@@ -84,4 +88,19 @@ def main() -> None:
         groups.setdefault(hidden_group, []).extend(stand_ins)
         current = st.navigation(groups)
     sidebar(lang, user)
-    current.run()
+    run_page(current, lang)
+
+
+ACCOUNT_REFUSALS = ("account_inactive", "roles_changed")
+
+
+def run_page(page: StreamlitPage, lang: Lang) -> None:
+    """Run the page; a refusal the page did not handle itself is shown, never a traceback.
+    When the account itself is refused (deactivated, or its roles changed since signing in)
+    the session ends: the next run shows the sign-in form."""
+    try:
+        page.run()
+    except ServiceError as exc:
+        if exc.key in ACCOUNT_REFUSALS:
+            session.sign_out()
+        st.error(error_message(exc, lang))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.text import Lang
-from quickscan_app.i18n import t
+from quickscan_app.i18n import format_number, plural, t
 from quickscan_app.presenters import diff_lines, impact_lines
 from quickscan_app.services import versions
 from quickscan_app.services.dossiers import DossierView
@@ -25,8 +25,11 @@ def render_version_notice(
     found = versions.impact_of(view.library, newer, view.answers, view.chosen, view.assessment)
     st.warning(
         t("ui.version.available", lang).format(
-            version=version, added=len(found.diff.added), removed=len(found.diff.removed),
-            changed=len(found.diff.changed), dropped=len(found.carry.dropped),
+            version=version,
+            added=plural("count.questions", len(found.diff.added), lang),
+            removed=format_number(len(found.diff.removed), lang),
+            changed=format_number(len(found.diff.changed), lang),
+            dropped=plural("ui.version.dropped", len(found.carry.dropped), lang),
         )
     )  # fmt: skip
     with st.expander(t("ui.version.details", lang)):

@@ -12,12 +12,12 @@ from quickscan_app.domain.answers import AnswerValue, is_unknown
 from quickscan_app.domain.questionnaire import UNKNOWN, Question, QuestionType
 from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import t
-from quickscan_app.presenters import answer_label
+from quickscan_app.presenters import answer_label, number_label, unit_suffix
 from quickscan_app.ui.text import md
 
 # Streamlit's own words in a Dutch page. Every selectbox and multiselect here and on the other
 # screens gets ``placeholder=`` (``ui.choose_option`` / ``ui.choose_options``); a number input
-# shows its unit as placeholder. Streamlit 1.67 offers no setting for the rest, so it stays
+# shows its unit in its label. Streamlit 1.67 offers no setting for the rest, so it stays
 # English: the date picker's month and weekday names (only ``format=`` can be set), the
 # multiselect's "Select all", the hint "Press Enter to submit form" under a text input in a
 # form, "Skip to main content", icon names read aloud by screen readers, and the page's
@@ -40,7 +40,7 @@ def forget_widgets(dossier_id: int) -> None:
 def _label(question: Question, lang: Lang) -> str:
     """Project content, not user text: passed as is, so the accessible name has no escapes."""
     mark = " *" if question.required else ""
-    return question.text.get(lang) + mark
+    return question.text.get(lang) + unit_suffix(question, lang) + mark
 
 
 def render_question(
@@ -104,6 +104,8 @@ def _number_input(question, value, key, label, lang, save, disabled) -> None:  #
         args=(key, question.id, save, _number),
         placeholder=question.unit.get(lang) if question.unit else None,
     )
+    if question.currency is not None and current is not None:
+        st.caption(number_label(question, current, lang))  # the input shows no thousands dots
 
 
 def _changed(key: str, question_id: str, save: Save, convert: Callable[[Any], Any]) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from quickscan_app.services import dossiers, workflow
 from quickscan_app.services.context import Actor, ServiceContext
+from quickscan_app.store.models import AuditEvent
 
 COMPLETE = {"connectivity": "internet", "remote": "yes", "channel": ["vpn"], "fleet_share": 40}
 
@@ -54,3 +57,11 @@ def approved_from_example(
     current = workflow.submit(ctx, owner, dossier_id, current)
     workflow.approve(ctx, reviewer, dossier_id, current, "Akkoord.")
     return dossier_id
+
+
+def last_event(ctx: ServiceContext) -> AuditEvent:
+    """The newest event of the audit trail."""
+    with ctx.factory() as session:
+        return session.execute(
+            select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
+        ).scalar_one()

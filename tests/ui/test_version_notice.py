@@ -51,7 +51,7 @@ def test_officer_sees_the_new_version_and_moves_over(at, ctx, with_v2) -> None:
     at.switch_page("views/dossier.py").run()
     assert not at.exception
     [notice] = [w.value for w in at.warning if "Versie 3" in w.value]
-    assert "1 vragen toegevoegd, 0 verwijderd, 1 gewijzigd" in notice
+    assert "1 vraag toegevoegd, 0 verwijderd, 1 gewijzigd" in notice
     at.button(key="qs_move_version").click().run()
     assert not at.exception
     both = ServiceContext(ctx.engine, load_content())  # the test's own context knows only v1

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from quickscan_app.i18n import format_datetime, t
+from quickscan_app.i18n import format_datetime, plural, t
 from quickscan_app.services.admin import audit_trail, verify_audit_trail
 from quickscan_app.services.context import Role
 from quickscan_app.ui import session
@@ -23,7 +23,7 @@ def render() -> None:
     if st.button(t("ui.verify_chain", lang), type="primary", key="qs_verify"):
         report = verify_audit_trail(ctx, user)
         if report.intact:
-            st.success(t("ui.chain_intact", lang).format(events=report.events))
+            st.success(plural("ui.chain_intact", report.events, lang))
         else:
             st.error(
                 t("ui.chain_broken", lang).format(seq=report.first_bad_seq, problem=report.problem)

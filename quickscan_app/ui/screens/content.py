@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from quickscan_app.i18n import t
+from quickscan_app.i18n import plural, t
 from quickscan_app.services.admin import content_usage
 from quickscan_app.services.context import Role
 from quickscan_app.ui import session
@@ -41,7 +41,11 @@ def render() -> None:
     missing = [key for key in usage if key not in ctx.content.libraries]
     for questionnaire_id, version in missing:
         st.error(
-            t("ui.content_missing", lang).format(
-                id=questionnaire_id, version=version, count=usage[(questionnaire_id, version)]
+            plural(
+                "ui.content_missing",
+                usage[(questionnaire_id, version)],
+                lang,
+                id=questionnaire_id,
+                version=version,
             )
         )

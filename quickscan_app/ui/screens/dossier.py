@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from quickscan_app.domain.workflow import EDITABLE, Status
-from quickscan_app.i18n import format_date, t
+from quickscan_app.i18n import format_date, format_number, plural, t
 from quickscan_app.services import versions, workflow
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import ServiceError
@@ -76,7 +76,7 @@ def render() -> None:
     done = len(required) - len(view.assessment.open_required)
     st.progress(
         done / len(required) if required else 1.0,
-        text=t("ui.progress", lang).format(done=done, total=len(required)),
+        text=plural("ui.progress", len(required), lang, done=format_number(done, lang)),
     )
 
     index = all_steps.index(step)
@@ -136,7 +136,7 @@ def render() -> None:
         if step in sections:
             shown = (dossier_id, step) in warned
             if shown and open_here:
-                st.warning(t("ui.required_open_here", lang).format(count=len(open_here)))
+                st.warning(plural("ui.required_open_here", len(open_here), lang))
             steps_ui.render_section(view, sections[step], run, lang, show_required=shown)
         elif step == steps_ui.RESULTS:
             steps_ui.render_results(view, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quickscan_app.i18n import format_datetime, t
+from quickscan_app.i18n import format_datetime, plural, t
 from quickscan_app.services.context import Role
 from quickscan_app.services.overview import overview
 from quickscan_app.services.workflow import sent_back
@@ -33,7 +33,7 @@ def render() -> None:
     col_b.metric(t("ui.metric.in_review", lang), sum(r.summary.status == "submitted" for r in rows))
     col_c.metric(t("ui.metric.deadline_near", lang), late)
     if late:
-        st.warning(t("ui.deadline_warning", lang).format(count=late))
+        st.warning(plural("ui.deadline_warning", late, lang))
     if not rows:
         st.info(t("ui.no_dossiers_yet", lang))
         st.page_link("views/new_dossier.py", label=t("ui.page.new_dossier", lang), icon="➕")

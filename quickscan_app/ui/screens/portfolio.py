@@ -11,7 +11,7 @@ import streamlit as st
 from quickscan_app.domain.risk import Level
 from quickscan_app.domain.workflow import Status
 from quickscan_app.exports.portfolio_table import portfolio_frame
-from quickscan_app.i18n import t
+from quickscan_app.i18n import format_number, plural, t
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.portfolio import (
@@ -117,9 +117,9 @@ def render() -> None:
          result.by_status.get("approved", 0), high),
         strict=True,
     ):  # fmt: skip
-        column.metric(t(f"ui.portfolio.{key}", lang), value)
+        column.metric(t(f"ui.portfolio.{key}", lang), format_number(value, lang))
     if result.flagged:
-        st.warning(t("ui.deadline_warning", lang).format(count=result.flagged))
+        st.warning(plural("ui.deadline_warning", result.flagged, lang))
 
     left, right = st.columns([3, 2])
     with left:
@@ -156,7 +156,9 @@ def render() -> None:
             st.rerun()
         col_page.caption(
             t("ui.portfolio.page", lang).format(
-                page=page + 1, pages=result.pages, total=result.total
+                page=page + 1,
+                pages=result.pages,
+                total=plural("count.dossiers", result.total, lang),
             )
         )
         if col_next.button(
