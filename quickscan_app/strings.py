@@ -312,8 +312,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "No dossiers match these filters.",
     },
     "ui.portfolio.page": {
-        "nl": "Pagina {page} van {pages} ({total} dossiers)",
-        "en": "Page {page} of {pages} ({total} dossiers)",
+        "nl": "Pagina {page} van {pages} ({total})",
+        "en": "Page {page} of {pages} ({total})",
     },
     "ui.portfolio.previous": {"nl": "Vorige pagina", "en": "Previous page"},
     "ui.portfolio.next": {"nl": "Volgende pagina", "en": "Next page"},
@@ -338,13 +338,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.metric.dossiers": {"nl": "Dossiers", "en": "Dossiers"},
     "ui.metric.in_review": {"nl": "In beoordeling", "en": "In review"},
     "ui.metric.deadline_near": {"nl": "Publicatie nabij", "en": "Publication near"},
-    "ui.deadline_warning": {
-        "nl": (
-            "{count} dossier(s) worden binnen zes weken gepubliceerd terwijl het plan nog niet is "
-            "goedgekeurd."
-        ),
-        "en": "{count} dossier(s) are published within six weeks while the plan is not approved.",
-    },
     "ui.deadline_near": {
         "nl": "publicatie nabij, plan niet goedgekeurd",
         "en": "publication near, plan not approved",
@@ -406,10 +399,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.choose_dossier_first": {"nl": "Kies eerst een dossier.", "en": "Choose a dossier first."},
     "ui.revision": {"nl": "Versie", "en": "Version"},
     "ui.publication": {"nl": "publicatie", "en": "publication"},
-    "ui.progress": {
-        "nl": "{done} van {total} verplichte vragen beantwoord",
-        "en": "{done} of {total} required questions answered",
-    },
     "ui.go_to_step": {"nl": "Ga naar stap", "en": "Go to step"},
     "ui.back": {"nl": "Vorige", "en": "Back"},
     "ui.next": {"nl": "Volgende", "en": "Next"},
@@ -420,16 +409,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.choose_options": {"nl": "Kies een of meer opties", "en": "Choose one or more options"},
     "ui.choose_option": {"nl": "Kies een optie", "en": "Choose an option"},
     "ui.required_missing": {"nl": "Deze vraag is verplicht.", "en": "This question is required."},
-    "ui.required_open_here": {
-        "nl": (
-            "In deze stap staan nog {count} verplichte vragen open. Beantwoord ze, of kies 'Weet ik "
-            "niet' waar dat kan. Klik nogmaals op 'Volgende' om toch verder te gaan."
-        ),
-        "en": (
-            "{count} required questions in this step are still open. Answer them, or choose "
-            "'Don't know' where possible. Click 'Next' again to go on anyway."
-        ),
-    },
     "ui.changed_elsewhere": {
         "nl": "Dit dossier is elders gewijzigd ({change}); u ziet nu de laatste antwoorden.",
         "en": "This dossier was changed elsewhere ({change}); you now see the latest answers.",
@@ -540,13 +519,9 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.reject_measure": {"nl": "Afwijzen", "en": "Reject"},
     "ui.remove_from_plan": {"nl": "Uit plan halen", "en": "Remove from plan"},
     # Submit
-    "ui.cannot_submit_yet": {
-        "nl": "Nog {count} verplichte vragen open; indienen kan pas als alles is beantwoord:",
-        "en": "{count} required questions are still open; you can submit once all are answered:",
-    },
     "ui.submit_summary": {
-        "nl": "Het plan bevat {measures} maatregel(en); {points} antwoord(en) zijn 'weet ik niet'.",
-        "en": "The plan holds {measures} measure(s); {points} answer(s) are 'don't know'.",
+        "nl": "Het plan bevat {measures}; {points}.",
+        "en": "The plan holds {measures}; {points}.",
     },
     "ui.four_eyes_note": {
         "nl": "Een beveiligingsadviseur die niet aan dit dossier heeft meegewerkt, beoordeelt het plan.",
@@ -638,8 +613,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.col.feedback": {"nl": "Terugkoppeling", "en": "Feedback"},
     "ui.col.comments": {"nl": "Opmerkingen", "en": "Comments"},
-    "ui.comments_one": {"nl": "1 opmerking", "en": "1 comment"},
-    "ui.comments_many": {"nl": "{count} opmerkingen", "en": "{count} comments"},
     "ui.submit_note": {
         "nl": "Notitie voor de beveiligingsadviseur (optioneel)",
         "en": "Note to the security adviser (optional)",
@@ -801,10 +774,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
             "loaded versions and how many dossiers use them."
         ),
     },
-    "ui.content_missing": {
-        "nl": "{count} dossier(s) gebruiken {id} v{version}, maar die versie is niet geladen.",
-        "en": "{count} dossier(s) use {id} v{version}, but that version is not loaded.",
-    },
     "ui.col.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
     "ui.col.questions": {"nl": "Vragen", "en": "Questions"},
     "ui.col.risk_model": {"nl": "Risicomodel", "en": "Risk model"},
@@ -813,10 +782,6 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.col.measures": {"nl": "Maatregelen", "en": "Measures"},
     "ui.col.dossiers": {"nl": "Dossiers", "en": "Dossiers"},
     "ui.verify_chain": {"nl": "Keten controleren", "en": "Verify the chain"},
-    "ui.chain_intact": {
-        "nl": "De audittrail is intact: {events} gebeurtenissen.",
-        "en": "The audit trail is intact: {events} events.",
-    },
     "ui.chain_broken": {
         "nl": "De audittrail is NIET intact vanaf gebeurtenis {seq}: {problem}.",
         "en": "The audit trail is NOT intact from event {seq}: {problem}.",
@@ -962,8 +927,8 @@ VERSION_STRINGS: dict[str, dict[Lang, str]] = {
     "diff.part.max": {"nl": "maximum", "en": "maximum"},
     "diff.part.options": {"nl": "antwoordopties", "en": "answer options"},
     "ui.version.available": {
-        "nl": "Versie {version} van de vragenlijst is uitgebracht: {added} vragen toegevoegd, {removed} verwijderd, {changed} gewijzigd. Bij overzetten vervallen {dropped} van uw antwoorden.",
-        "en": "Version {version} of the questionnaire is out: {added} questions added, {removed} removed, {changed} changed. Moving over drops {dropped} of your answers.",
+        "nl": "Versie {version} van de vragenlijst is uitgebracht: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd. {dropped}",
+        "en": "Version {version} of the questionnaire is out: {added} added, {removed} removed, {changed} changed. {dropped}",
     },
     "ui.version.details": {"nl": "Wat verandert er?", "en": "What changes?"},
     "ui.version.for_this_dossier": {"nl": "Voor dit dossier", "en": "For this dossier"},
@@ -980,12 +945,7 @@ VERSION_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The dossier is now on version {version} of the questionnaire.",
     },
     "diff.dossier": {"nl": "Dossier {id}:", "en": "Dossier {id}:"},
-    "diff.kept": {"nl": "{count} antwoorden gaan mee.", "en": "{count} answers carry over."},
     "diff.dropped": {"nl": "Vervalt: {question} ({why}).", "en": "Dropped: {question} ({why})."},
-    "diff.trimmed": {
-        "nl": "Gaat mee zonder vervallen optie(s) {options}: {question}.",
-        "en": "Carries over without the removed option(s) {options}: {question}.",
-    },
     "diff.review": {
         "nl": "Gaat mee, maar de vraag is gewijzigd: bekijk {question} opnieuw.",
         "en": "Carries over, but the question changed: look at {question} again.",
@@ -1099,8 +1059,8 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "A full risk analysis is not required: no scenario is high or above.",
     },
     "exp.summary.counts": {
-        "nl": "{scenarios} scenario's beoordeeld, {high} hoog of hoger; {measures} maatregelen gekozen; {open} open punten.",
-        "en": "{scenarios} scenarios assessed, {high} high or above; {measures} measures chosen; {open} open points.",
+        "nl": "{scenarios} beoordeeld, {high} hoog of hoger; {measures} gekozen; {open}.",
+        "en": "{scenarios} assessed, {high} high or above; {measures} chosen; {open}.",
     },
     "exp.no_escalations": {"nl": "Geen escalaties.", "en": "No escalations."},
     "exp.no_measures": {"nl": "Geen maatregelen gekozen.", "en": "No measures chosen."},
@@ -1198,12 +1158,12 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Not approved yet. The SHA-256 below belongs to the current state of the draft and to no approval.",
     },
     "exp.audit_text": {
-        "nl": "Gebeurtenissen rond dit dossier tot en met de goedkeuring, uit de hash-geketende audittrail ({answers} antwoordwijzigingen en {plan} planwijzigingen niet afzonderlijk getoond).",
-        "en": "Events on this dossier up to and including the approval, from the hash-chained audit trail ({answers} answer changes and {plan} plan changes not listed one by one).",
+        "nl": "Gebeurtenissen rond dit dossier tot en met de goedkeuring, uit de hash-geketende audittrail ({answers} en {plan} niet afzonderlijk getoond).",
+        "en": "Events on this dossier up to and including the approval, from the hash-chained audit trail ({answers} and {plan} not listed one by one).",
     },
     "exp.audit_text_draft": {
-        "nl": "Gebeurtenissen rond dit dossier tot nu toe, uit de hash-geketende audittrail ({answers} antwoordwijzigingen en {plan} planwijzigingen niet afzonderlijk getoond).",
-        "en": "Events on this dossier so far, from the hash-chained audit trail ({answers} answer changes and {plan} plan changes not listed one by one).",
+        "nl": "Gebeurtenissen rond dit dossier tot nu toe, uit de hash-geketende audittrail ({answers} en {plan} niet afzonderlijk getoond).",
+        "en": "Events on this dossier so far, from the hash-chained audit trail ({answers} and {plan} not listed one by one).",
     },
     "exp.tender_intro": {
         "nl": "Deze teksten komen uit het goedgekeurde mitigatieplan van dit dossier. Neem ze op in de aanbestedingsstukken op de plaats die het hoofdstuk noemt. Teksten tussen [rechte haken] vult u zelf in.",
@@ -1287,3 +1247,135 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     },
 }
 STRINGS.update(EXPORT_STRINGS)
+
+
+# Texts with a count: the form Babel's plural rules pick for the count (``one`` or ``other`` in
+# Dutch and English), filled in by ``i18n.plural`` with ``{count}`` written as a number.
+PLURALS: dict[str, dict[Lang, dict[str, str]]] = {
+    "count.dossiers": {
+        "nl": {"one": "{count} dossier", "other": "{count} dossiers"},
+        "en": {"one": "{count} dossier", "other": "{count} dossiers"},
+    },
+    "count.measures": {
+        "nl": {"one": "{count} maatregel", "other": "{count} maatregelen"},
+        "en": {"one": "{count} measure", "other": "{count} measures"},
+    },
+    "count.questions": {
+        "nl": {"one": "{count} vraag", "other": "{count} vragen"},
+        "en": {"one": "{count} question", "other": "{count} questions"},
+    },
+    "count.scenarios": {
+        "nl": {"one": "{count} scenario", "other": "{count} scenario's"},
+        "en": {"one": "{count} scenario", "other": "{count} scenarios"},
+    },
+    "count.open_points": {
+        "nl": {"one": "{count} open punt", "other": "{count} open punten"},
+        "en": {"one": "{count} open point", "other": "{count} open points"},
+    },
+    "count.answer_changes": {
+        "nl": {"one": "{count} antwoordwijziging", "other": "{count} antwoordwijzigingen"},
+        "en": {"one": "{count} answer change", "other": "{count} answer changes"},
+    },
+    "count.plan_changes": {
+        "nl": {"one": "{count} planwijziging", "other": "{count} planwijzigingen"},
+        "en": {"one": "{count} plan change", "other": "{count} plan changes"},
+    },
+    "ui.comments": {
+        "nl": {"one": "{count} opmerking", "other": "{count} opmerkingen"},
+        "en": {"one": "{count} comment", "other": "{count} comments"},
+    },
+    "ui.deadline_warning": {
+        "nl": {
+            "one": "{count} dossier wordt binnen zes weken gepubliceerd terwijl het plan nog niet is goedgekeurd.",
+            "other": "{count} dossiers worden binnen zes weken gepubliceerd terwijl het plan nog niet is goedgekeurd.",
+        },
+        "en": {
+            "one": "{count} dossier is published within six weeks while the plan is not approved.",
+            "other": "{count} dossiers are published within six weeks while the plan is not approved.",
+        },
+    },
+    "ui.progress": {
+        "nl": {
+            "one": "{done} van {count} verplichte vraag beantwoord",
+            "other": "{done} van {count} verplichte vragen beantwoord",
+        },
+        "en": {
+            "one": "{done} of {count} required question answered",
+            "other": "{done} of {count} required questions answered",
+        },
+    },
+    "ui.required_open_here": {
+        "nl": {
+            "one": "In deze stap staat nog {count} verplichte vraag open. Beantwoord die, of kies 'Weet ik niet' als dat kan. Klik nogmaals op 'Volgende' om toch verder te gaan.",
+            "other": "In deze stap staan nog {count} verplichte vragen open. Beantwoord ze, of kies 'Weet ik niet' waar dat kan. Klik nogmaals op 'Volgende' om toch verder te gaan.",
+        },
+        "en": {
+            "one": "{count} required question in this step is still open. Answer it, or choose 'Don't know' if possible. Click 'Next' again to go on anyway.",
+            "other": "{count} required questions in this step are still open. Answer them, or choose 'Don't know' where possible. Click 'Next' again to go on anyway.",
+        },
+    },
+    "ui.cannot_submit_yet": {
+        "nl": {
+            "one": "Nog {count} verplichte vraag open; indienen kan pas als alles is beantwoord:",
+            "other": "Nog {count} verplichte vragen open; indienen kan pas als alles is beantwoord:",
+        },
+        "en": {
+            "one": "{count} required question is still open; you can submit once all are answered:",
+            "other": "{count} required questions are still open; you can submit once all are answered:",
+        },
+    },
+    "ui.submit_summary.points": {
+        "nl": {
+            "one": "{count} antwoord is 'weet ik niet'",
+            "other": "{count} antwoorden zijn 'weet ik niet'",
+        },
+        "en": {
+            "one": "{count} answer is 'don't know'",
+            "other": "{count} answers are 'don't know'",
+        },
+    },
+    "ui.content_missing": {
+        "nl": {
+            "one": "{count} dossier gebruikt {id} v{version}, maar die versie is niet geladen.",
+            "other": "{count} dossiers gebruiken {id} v{version}, maar die versie is niet geladen.",
+        },
+        "en": {
+            "one": "{count} dossier uses {id} v{version}, but that version is not loaded.",
+            "other": "{count} dossiers use {id} v{version}, but that version is not loaded.",
+        },
+    },
+    "ui.chain_intact": {
+        "nl": {
+            "one": "De audittrail is intact: {count} gebeurtenis.",
+            "other": "De audittrail is intact: {count} gebeurtenissen.",
+        },
+        "en": {
+            "one": "The audit trail is intact: {count} event.",
+            "other": "The audit trail is intact: {count} events.",
+        },
+    },
+    "ui.version.dropped": {
+        "nl": {
+            "one": "Bij overzetten vervalt {count} van uw antwoorden.",
+            "other": "Bij overzetten vervallen {count} van uw antwoorden.",
+        },
+        "en": {
+            "one": "Moving over drops {count} of your answers.",
+            "other": "Moving over drops {count} of your answers.",
+        },
+    },
+    "diff.kept": {
+        "nl": {"one": "{count} antwoord gaat mee.", "other": "{count} antwoorden gaan mee."},
+        "en": {"one": "{count} answer carries over.", "other": "{count} answers carry over."},
+    },
+    "diff.trimmed": {
+        "nl": {
+            "one": "Gaat mee zonder de vervallen optie {options}: {question}.",
+            "other": "Gaat mee zonder de vervallen opties {options}: {question}.",
+        },
+        "en": {
+            "one": "Carries over without the removed option {options}: {question}.",
+            "other": "Carries over without the removed options {options}: {question}.",
+        },
+    },
+}
