@@ -6,7 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from quickscan_app.client_address import parse_trusted_proxies
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "quickscan.db"
@@ -24,8 +26,17 @@ class Settings(BaseSettings):
     language: Literal["nl", "en"] = "nl"
     """Language of command-line messages."""
     max_failed_sign_ins_per_origin: int = 30
-    """Failed sign-ins from one origin within 15 minutes before that origin waits; 0 turns it
-    off (behind a proxy that hides client addresses every user shares one origin)."""
+    """Failed sign-ins from one origin within 15 minutes after which that origin gets one
+    password check per account name per 15 minutes; 0 turns it off (docs/security.md)."""
+    trusted_proxies: str = ""
+    """Comma-separated addresses or networks of the reverse proxies whose ``X-Forwarded-For``
+    is believed (``10.0.0.5, 10.1.0.0/16``); empty: the TCP peer is the client."""
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        parse_trusted_proxies(value)  # refuse a typo at start-up rather than trust too much
+        return value
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,12 @@ STREAMLIT_FLAGS = {
     "theme.font": "sans-serif",
 }
 
+# Streamlit's web server (uvicorn) believes X-Forwarded-For from 127.0.0.1 and ::1 by default
+# and puts the forwarded address in place of the peer before the app sees it: anyone on the
+# machine could then choose their own origin. An empty list trusts no peer, so the app sees
+# the real peer and decides itself, trusting only QUICKSCAN_TRUSTED_PROXIES (ui/origin.py).
+SERVER_ENVIRONMENT = {"FORWARDED_ALLOW_IPS": ""}
+
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     serve = commands.add_parser(
@@ -64,5 +70,6 @@ def run_server(args: argparse.Namespace) -> int:
     flags = {**STREAMLIT_FLAGS, "server.port": str(args.port), "server.address": args.address}
     command += [f"--{name}={value}" for name, value in flags.items()]
     sys.stdout.flush()
+    os.environ.update(SERVER_ENVIRONMENT)
     os.execv(sys.executable, command)
     return EXIT_OK  # pragma: no cover - execv does not return

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import select, text
 
-from quickscan_app.config import get_settings
 from quickscan_app.services import authz
-from quickscan_app.services.audit import timestamp
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import (
     AuthenticationFailed,
@@ -25,8 +21,9 @@ from quickscan_app.services.passwords import (
     too_common,
     verify_password,
 )
+from quickscan_app.services.throttle import LOCKOUT_MINUTES, throttled_by
 from quickscan_app.services.unit import Work, reading, record_event, unit_of_work
-from quickscan_app.store.models import AuditEvent, User, UserRole
+from quickscan_app.store.models import User, UserRole
 
 
 @dataclass(frozen=True)
@@ -147,36 +144,6 @@ def list_users(ctx: ServiceContext, actor: Actor) -> list[UserInfo]:
         ]
 
 
-LOCKOUT_MINUTES = 15
-LOCKOUT_WINDOW = timedelta(minutes=LOCKOUT_MINUTES)
-MAX_FAILED_PER_ACCOUNT = 5
-"""Failed sign-ins in a row (within the window) after which the account waits."""
-
-
-def _throttled(session: Session, ctx: ServiceContext, name: str, origin: str) -> bool:
-    """Too many recent failures for this account or from this origin. Read from the audit
-    trail, so the limit holds across every app server on the same database."""
-    since = timestamp(ctx.clock() - LOCKOUT_WINDOW)
-    recent = (
-        select(AuditEvent.result)
-        .where(AuditEvent.action == "login", AuditEvent.object_id == name,
-               AuditEvent.occurred_at >= since)
-        .order_by(AuditEvent.seq.desc())
-        .limit(MAX_FAILED_PER_ACCOUNT)
-    )  # fmt: skip
-    results = list(session.execute(recent).scalars())
-    if len(results) == MAX_FAILED_PER_ACCOUNT and all(r == "denied" for r in results):
-        return True
-    from_origin = (
-        select(func.count())
-        .select_from(AuditEvent)
-        .where(AuditEvent.action == "login", AuditEvent.origin == origin[:120],
-               AuditEvent.result == "denied", AuditEvent.occurred_at >= since)
-    )  # fmt: skip
-    limit = get_settings().max_failed_sign_ins_per_origin  # guessing across accounts
-    return limit > 0 and session.execute(from_origin).scalar_one() >= limit
-
-
 def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> Actor:
     """Check a password; every attempt, good or bad, is an audit event. After too many
     failures the account (or origin) waits: refused without looking at the password.
@@ -192,7 +159,8 @@ def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> 
     with ctx.transaction() as session:
         if session.bind is not None and session.bind.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
-        if _throttled(session, ctx, key, origin):
+        waits = throttled_by(session, ctx, key, origin)
+        if waits is not None:
             failure = AuthenticationFailed("login_throttled", minutes=LOCKOUT_MINUTES)
         else:
             user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
@@ -203,6 +171,8 @@ def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> 
                 found = Actor(user.id, user.name, frozenset(Role(r) for r in user.role_names),
                               origin)  # fmt: skip
         details = {"refused": failure.key} if failure else {}
+        if waits is not None:
+            details["throttled_by"] = waits
         record_event(session, ctx, anonymous, "login", "user", key,
                      "denied" if failure else "success", details)  # fmt: skip
     if failure is not None:

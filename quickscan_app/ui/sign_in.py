@@ -9,6 +9,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.users import authenticate
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.origin import request_origin
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.sso import sso_button
 
@@ -29,7 +30,7 @@ def render_sign_in() -> None:
         )
         submitted = st.form_submit_button(t("ui.sign_in", lang), type="primary")
     if submitted:
-        origin = f"web:{st.context.ip_address or 'unknown'}"
+        origin = request_origin("web")
         try:
             user = authenticate(service_context(), (name or "").strip(), password or "", origin)
         except ServiceError as exc:

@@ -15,6 +15,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.sso import SsoConfig, sign_in_sso
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.origin import request_origin
 from quickscan_app.ui.runtime import service_context
 
 
@@ -45,7 +46,7 @@ def adopt_sso_identity(lang: Lang) -> Actor | None:
         st.logout()  # idle too long: the provider's session ends too, sign in again
         return None
     claims = dict(st.user.to_dict())
-    origin = f"oidc:{st.context.ip_address or 'unknown'}"
+    origin = request_origin("oidc")
     try:
         user = sign_in_sso(service_context(), claims, config, origin)
     except ServiceError as exc:

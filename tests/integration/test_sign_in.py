@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quickscan_app.services import users
+from quickscan_app.services import throttle, users
 from quickscan_app.services.context import ServiceContext, system_actor
 from quickscan_app.services.errors import AuthenticationFailed, InvalidInput
 from tests.integration.conftest import PASSWORD
@@ -53,12 +53,75 @@ def test_a_success_resets_the_count(clocked) -> None:
     assert attempt(ctx, "olga", PASSWORD) == "ok"
 
 
+SHARED = "web:203.0.113.9"
+
+
+def guess_across_accounts(ctx, round_: int = 0, count: int = 30, origin: str = SHARED) -> None:
+    """``count`` wrong guesses, each on an account name not tried before."""
+    for n in range(count):
+        attempt(ctx, f"guess{round_}-{n}", "wrong", origin=origin)
+
+
+@pytest.fixture
+def origin_limit_5(monkeypatch):
+    """The per-origin limit at 5 instead of 30: the same rule with fewer (slow) hashes."""
+    from quickscan_app.config import get_settings
+
+    monkeypatch.setenv("QUICKSCAN_MAX_FAILED_SIGN_INS_PER_ORIGIN", "5")
+    get_settings.cache_clear()
+    yield 5
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
 def test_one_origin_guessing_across_accounts_waits(clocked) -> None:
+    """Over its limit an origin gets one password check per account name per 15 minutes: a
+    second guess on a name is refused without looking at the password."""
     ctx, _ = clocked
-    for n in range(30):
-        attempt(ctx, f"guess{n}", "wrong", origin="web:203.0.113.9")
-    assert attempt(ctx, "olga", PASSWORD, origin="web:203.0.113.9") == "login_throttled"
-    assert attempt(ctx, "olga", PASSWORD, origin="web:10.0.0.1") == "ok"
+    guess_across_accounts(ctx)
+    assert attempt(ctx, "guess0-0", "wrong", origin=SHARED) == "login_throttled"
+    assert attempt(ctx, "otto", "wrong", origin=SHARED) == "login_failed"  # its one check
+    assert attempt(ctx, "otto", PASSWORD, origin=SHARED) == "login_throttled"
+    assert attempt(ctx, "otto", PASSWORD, origin="web:10.0.0.1") == "ok"
+
+
+def test_a_shared_origin_does_not_stop_the_right_password(clocked) -> None:
+    """Thirty and more wrong guesses by someone behind the same address do not lock out a
+    colleague who types the right password, while the guessing goes on."""
+    ctx, clock = clocked
+    guess_across_accounts(ctx, count=31)
+    assert attempt(ctx, "olga", PASSWORD, origin=SHARED) == "ok"
+    clock.now += timedelta(minutes=10)
+    guess_across_accounts(ctx, 1, count=3)
+    assert attempt(ctx, "rita", PASSWORD, origin=SHARED) == "ok"
+    assert attempt(ctx, "olga", PASSWORD, origin=SHARED) == "ok"
+
+
+def test_a_typo_behind_a_busy_origin_waits_the_window_not_longer(clocked, origin_limit_5) -> None:
+    """Retrying while the guessing goes on does not make the wait longer than 15 minutes
+    after the wrong password."""
+    ctx, clock = clocked
+    guess_across_accounts(ctx, count=origin_limit_5)
+    typo_at = clock.now
+    assert attempt(ctx, "rita", "typo", origin=SHARED) == "login_failed"
+    for minute in range(1, 15, 2):
+        clock.now = typo_at + timedelta(minutes=minute)
+        guess_across_accounts(ctx, minute, count=1)
+        assert attempt(ctx, "rita", PASSWORD, origin=SHARED) == "login_throttled"
+    clock.now = typo_at + throttle.LOCKOUT_WINDOW + timedelta(seconds=1)
+    assert attempt(ctx, "rita", PASSWORD, origin=SHARED) == "ok"
+
+
+def test_an_ipv6_client_is_counted_by_its_64(clocked, origin_limit_5) -> None:
+    """One IPv6 client holds a whole /64: new addresses in it do not buy new guesses."""
+    ctx, _ = clocked
+    for n in range(origin_limit_5):
+        origin = f"web:2001:0db8:0000:0007:0000:0000:0000:{n + 1:04x}"
+        attempt(ctx, f"guess{n}", "wrong", origin=origin)
+    same_64 = "web:2001:0db8:0000:0007:ffff:0000:0000:0001"
+    other_64 = "web:2001:0db8:0000:0008:0000:0000:0000:0001"
+    assert attempt(ctx, "guess0", "wrong", origin=same_64) == "login_throttled"
+    assert attempt(ctx, "guess1", "wrong", origin=other_64) == "login_failed"
 
 
 @pytest.mark.parametrize(
