@@ -16,6 +16,7 @@ from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import t
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.strings import STRINGS
+from quickscan_app.ui.text import md
 
 _PART = re.compile(r"\\\{(\w+)\\\}")  # a "{name}" after re.escape
 
@@ -39,11 +40,12 @@ def problem_text(problem: str, lang: Lang) -> str:
 
 def error_message(exc: ServiceError, lang: Lang) -> str:
     """What to show the user for a refused call: ``exc.message(lang)`` with its English
-    ``problem`` and field name translated."""
+    ``problem`` and field name translated, every part escaped for markdown (they name people,
+    titles and values someone typed; ``st.error`` renders markdown)."""
     params = dict(exc.params)
     if isinstance(params.get("problem"), str):
         params["problem"] = problem_text(params["problem"], lang)
     field = params.get("field")
     if isinstance(field, str) and f"field.{field}" in STRINGS:
         params["field"] = t(f"field.{field}", lang)
-    return t(f"err.{exc.key}", lang).format(**params)
+    return t(f"err.{exc.key}", lang).format(**{k: md(v) for k, v in params.items()})

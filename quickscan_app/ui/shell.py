@@ -17,6 +17,7 @@ from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.pages_index import PAGES
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
+from quickscan_app.ui.text import md
 
 # Streamlit greys captions (opacity 0.6) to a contrast of about 4:1; WCAG AA asks 4.5:1 for
 # small text. Solid grey #4b5563 gives 7.5:1 on white and on the sidebar.
@@ -35,7 +36,7 @@ def sidebar(lang: str, user: Actor | None) -> None:
             key="qs_lang",
         )
         if user is not None:
-            st.caption(t("ui.signed_in_as", lang).format(name=user.name))
+            st.caption(t("ui.signed_in_as", lang).format(name=md(user.name)))
             if st.button(t("ui.sign_out", lang), key="qs_sign_out"):
                 sign_out_everywhere()
                 st.rerun()

@@ -9,6 +9,14 @@ import re
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 
 
+# GitHub-flavoured markdown (Streamlit's) also finds plain web and e-mail addresses in the text
+# once parsed, escapes resolved, and makes them links. An invisible word joiner (U+2060) after
+# "http:" or "https:", between "www" and "." and after "@" keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)(?<=http:)(?=//)|(?<=https:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
+
+
 def md(text: object) -> str:
     """``text`` escaped so that markdown shows it literally (no links, images, HTML, math)."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    plain = _AUTOLINK.sub(WORD_JOINER, str(text))
+    return _MARKDOWN.sub(r"\\\1", plain).replace("\n", "  \n")
