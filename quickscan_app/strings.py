@@ -451,8 +451,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Supporting (contract, criterion, check)",
     },
     "proposal.obligation": {
-        "nl": "Te regelen (taak, geen risicodaling)",
-        "en": "To arrange (task, no risk reduction)",
+        "nl": "Te regelen (taak die elk contract vraagt)",
+        "en": "To arrange (a task every contract needs)",
     },
     "ui.exposure": {"nl": "blootstelling", "en": "exposure"},
     "ui.raw_points": {"nl": "punten vóór begrenzing", "en": "points before caps"},
@@ -498,6 +498,31 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "No measures are proposed.",
     },
     "ui.pick_measure": {"nl": "Maatregel bekijken of kiezen", "en": "View or choose a measure"},
+    "ui.pick_measure_help": {
+        "nl": "Kies hier een maatregel uit de tabel hierboven: u ziet wat hij inhoudt en kunt hem opnemen of afwijzen.",
+        "en": "Choose a measure from the table above: you see what it means and can take it into the plan or reject it.",
+    },
+    "ui.plan_saved.select_measure": {
+        "nl": "Opgenomen in het plan.",
+        "en": "Taken into the plan.",
+    },
+    "ui.plan_saved.reject_measure": {
+        "nl": "Afgewezen; de motivering staat in het plan.",
+        "en": "Rejected; the justification is in the plan.",
+    },
+    "ui.plan_saved.deselect_measure": {
+        "nl": "Uit het plan gehaald: het is weer een voorstel.",
+        "en": "Taken out of the plan: it is a proposal again.",
+    },
+    "ui.not_answered": {"nl": "Niet beantwoord", "en": "Not answered"},
+    "ui.tasks_heading": {
+        "nl": "Taken die elk contract vraagt",
+        "en": "Tasks every contract needs",
+    },
+    "ui.tasks_intro": {
+        "nl": "De BIO2 vraagt deze afspraken met elke leverancier, ook als ze dit risico niet verlagen. Neem ze op of wijs ze af met een motivering, net als de maatregelen hierboven.",
+        "en": "BIO2 asks for these arrangements with every supplier, also where they do not lower this risk. Take them into the plan or reject them with a justification, like the measures above.",
+    },
     "ui.col.measure": {"nl": "Maatregel", "en": "Measure"},
     "ui.col.kind": {"nl": "Soort", "en": "Kind"},
     "ui.col.phase": {"nl": "Fase", "en": "Phase"},

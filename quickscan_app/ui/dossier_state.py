@@ -125,13 +125,18 @@ def act(
     call: Callable[..., Any],
     *args: Any,
     success: str | None = None,
+    place: str | None = None,
     **kwargs: Any,
 ) -> None:
-    """A button's service call: on success reload the page (with ``success`` on top); on a
-    refusal show the reason right here, next to the button that was pressed."""
+    """A button's service call: on success reload the page (with ``success`` on top, or at
+    ``place`` where the page shows its notices); on a refusal show the reason right here,
+    next to the button that was pressed."""
     if run(call, *args, **kwargs):
         if success:
-            session.flash("success", success)
+            if place:
+                session.notify(place, "success", success)
+            else:
+                session.flash("success", success)
         st.rerun()
     session.show_flashes()
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from quickscan_app.domain.measures import Phase
 from quickscan_app.domain.questionnaire import Section
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.workflow import EDITABLE, Status
+from quickscan_app.engine.proposals import ProposalKind
 from quickscan_app.i18n import format_date, plural, t
 from quickscan_app.presenters import answer_label
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.plan import IMPLEMENTATION_STATUSES
+from quickscan_app.store.models import PlanItem
+from quickscan_app.ui import session
 from quickscan_app.ui.conversation import comment_count, count_text
 from quickscan_app.ui.dossier_state import act, remember_answer, seen_version
 from quickscan_app.ui.risk_panel import render_heatmap, render_risk_panel
+from quickscan_app.ui.tables import answers_html, show_table
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
 
@@ -64,6 +67,29 @@ def comments_for(view: DossierView, kind: str, target: str | None) -> None:
             st.info(f"💬 **{md(c.author.display_name)}**: {md(c.body)}")
 
 
+def section_answers(view: DossierView, section: Section, lang: Lang) -> None:
+    """The section's visible questions with their answers as text, and the comments on each
+    question: how a dossier that cannot be edited (or is under review) reads."""
+    visible = set(view.assessment.visible)
+    items = [
+        (
+            question.text.get(lang),
+            answer_label(question, view.answers[question.id], lang)
+            if question.id in view.answers
+            else t("ui.not_answered", lang),
+            [
+                f"{c.author.display_name}: {c.body}"
+                for c in view.comments
+                if c.target_kind == "question" and c.target_id == question.id
+            ],
+        )
+        for question in section.questions
+        if question.id in visible
+    ]
+    if items:
+        st.html(answers_html(items, name=section.id, lang=lang))
+
+
 def render_section(
     view: DossierView, section: Section, run: Run, lang: Lang, show_required: bool
 ) -> None:
@@ -71,6 +97,9 @@ def render_section(
     if section.intro is not None:
         st.write(md(section.intro.get(lang)))
     comments_for(view, "section", section.id)
+    if not editable:
+        section_answers(view, section, lang)
+        return
     visible = set(view.assessment.visible)
     open_required = set(view.assessment.open_required)
 
@@ -84,7 +113,7 @@ def render_section(
         with st.container(border=True, key=f"qbox_{question.id}"):
             render_question(
                 question, view.answers.get(question.id), dossier_id=view.dossier.id,
-                lang=lang, save=save, disabled=not editable,
+                lang=lang, save=save,
             )  # fmt: skip
             comments_for(view, "question", question.id)
             if show_required and question.id in open_required:
@@ -123,7 +152,7 @@ def render_results(view: DossierView, lang: Lang) -> None:
     render_risk_panel(library, result, lang, compact=False)
 
 
-def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame:
+def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> list[dict[str, object]]:
     catalogue = view.library.catalogue
     decided = {p.measure_id: p for p in view.plan}
     reductions = {p.measure_id: p for p in view.assessment.proposals}
@@ -132,7 +161,7 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
     ids += [m for m in decided if m not in ids]
     if show_all:
         ids += [m.id for m in catalogue.measures if m.id not in ids]
-    rows = []
+    rows: list[dict[str, object]] = []
     for measure_id in ids:
         measure = catalogue.by_id[measure_id]
         item = decided.get(measure_id)
@@ -144,6 +173,7 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
         rows.append(
             {
                 "id": measure_id,
+                "task": proposal is not None and proposal.kind is ProposalKind.OBLIGATION,
                 t("ui.col.measure", lang): measure.title.get(lang),
                 t("ui.col.proposal", lang): why,
                 t("ui.col.kind", lang): t(f"kind.{measure.kind.value}", lang),
@@ -155,7 +185,7 @@ def _measure_rows(view: DossierView, lang: Lang, show_all: bool) -> pd.DataFrame
                 t("ui.col.comments", lang): measure_comments(view, measure_id),
             }
         )
-    return pd.DataFrame(rows)
+    return rows
 
 
 def _bundle_note(view: DossierView, lang: Lang) -> None:
@@ -184,51 +214,96 @@ def _bundle_note(view: DossierView, lang: Lang) -> None:
     )
 
 
+def plan_rows(view: DossierView, lang: Lang, items: list[PlanItem]) -> list[dict[str, object]]:
+    """Plan items as table rows: what the officer chose and the reviewer reads."""
+    catalogue = view.library.catalogue
+    return [
+        {
+            t("ui.col.measure", lang): catalogue.by_id[p.measure_id].title.get(lang)
+            if p.measure_id in catalogue.by_id
+            else p.measure_id,
+            t("ui.col.decision", lang): t(f"ui.decision.{p.decision}", lang),
+            t("ui.col.owner", lang): p.owner or "",
+            t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
+            t("ui.col.due", lang): format_date(p.due_date, lang) if p.due_date else "",
+            t("ui.col.status", lang): t(f"impl.{p.status}", lang)
+            if p.decision == "selected"
+            else "",
+            t("ui.justification", lang): p.justification or "",
+            t("ui.col.comments", lang): measure_comments(view, p.measure_id),
+        }
+        for p in items
+    ]
+
+
 def render_plan(view: DossierView, run: Run, lang: Lang) -> None:
     editable = Status(view.dossier.status) in EDITABLE
     st.write(t("ui.plan_intro", lang))
     show_all = st.toggle(t("ui.show_all_measures", lang), key="qs_show_all_measures")
-    frame = _measure_rows(view, lang, show_all)
-    if frame.empty:
+    rows = _measure_rows(view, lang, show_all)
+    if not rows:
         st.info(t("ui.no_proposals", lang))
         return
     _bundle_note(view, lang)
-    st.dataframe(frame.drop(columns=["id"]), hide_index=True)
+    numeric = [t("ui.col.reduction", lang), t("ui.col.comments", lang)]
+    against_risk = [row for row in rows if not row["task"]]
+    if against_risk:
+        show_table(
+            [{k: v for k, v in row.items() if k not in ("id", "task")} for row in against_risk],
+            name="measures", lang=lang, numeric=numeric, wide=[t("ui.col.measure", lang)],
+        )  # fmt: skip
+    tasks = [row for row in rows if row["task"]]
+    if tasks:
+        # What every contract needs (BIO2 supplier tasks) is not a choice against this risk:
+        # its own list, so the measures that do lower the risk are not lost among them.
+        st.markdown(f"#### {t('ui.tasks_heading', lang)}")
+        st.caption(t("ui.tasks_intro", lang))
+        hidden = ("id", "task", t("ui.col.proposal", lang))
+        show_table(
+            [{k: v for k, v in row.items() if k not in hidden} for row in tasks],
+            name="tasks", lang=lang, numeric=numeric, wide=[t("ui.col.measure", lang)],
+        )  # fmt: skip
     titles = {
-        m: f"{title} ({count_text(count, lang)})"
-        if (count := comment_count(view, "measure", m))
-        else title
-        for m, title in zip(frame["id"], frame[t("ui.col.measure", lang)], strict=True)
+        str(row["id"]): f"{title} ({count_text(count, lang)})"
+        if (count := comment_count(view, "measure", str(row["id"])))
+        else str(title)
+        for row in rows
+        for title in [row[t("ui.col.measure", lang)]]
     }
     picked = st.selectbox(
         t("ui.pick_measure", lang), list(titles), index=None, format_func=lambda m: titles[m],
         key="qs_pick_measure", placeholder=t("ui.choose_measure_placeholder", lang),
+        help=t("ui.pick_measure_help", lang),
     )  # fmt: skip
     if picked is not None:
         _measure_editor(view, picked, run, lang, editable)
     chosen = [p for p in view.plan if p.decision == "selected"]
     st.markdown(f"### {t('ui.chosen_measures', lang)} ({len(chosen)})")
     if chosen:
-        catalogue = view.library.catalogue
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("ui.col.measure", lang): catalogue.by_id[p.measure_id].title.get(lang)
-                        if p.measure_id in catalogue.by_id else p.measure_id,
-                        t("ui.col.owner", lang): p.owner or "",
-                        t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
-                        t("ui.col.due", lang): format_date(p.due_date, lang) if p.due_date else "",
-                        t("ui.col.status", lang): t(f"impl.{p.status}", lang),
-                        t("ui.col.comments", lang): measure_comments(view, p.measure_id),
-                    }
-                    for p in chosen
-                ]
-            ),
-            hide_index=True,
+        show_table(
+            [
+                {k: v for k, v in row.items() if k != t("ui.col.decision", lang)}
+                for row in plan_rows(view, lang, chosen)
+            ],
+            name="chosen", lang=lang, numeric=[t("ui.col.comments", lang)],
+            wide=[t("ui.col.measure", lang)],
         )  # fmt: skip
     if chosen and view.assessment.residual is not None:
         render_heatmap(view.library, view.assessment.residual, t("ui.residual_risk", lang), lang)
+
+
+def _plan_action(
+    run: Run, measure_id: str, call: Callable[..., Any], lang: Lang, **fields: str
+) -> None:
+    """A plan form's save, run as the submit button's callback: the service call happens
+    before the page is drawn again, so one click is one rerun. The outcome is shown in the
+    measure's own box, where the user is looking, not at the top of the page."""
+    values = {name: st.session_state.get(key) for name, key in fields.items()}
+    place = f"measure:{measure_id}"
+    if run(call, measure_id, **values):
+        session.notify(place, "success", t(f"ui.plan_saved.{call.__name__}", lang))
+    else:
+        session.notify_flashes(place)
 
 
 def _measure_editor(
@@ -238,6 +313,7 @@ def _measure_editor(
     item = next((p for p in view.plan if p.measure_id == measure_id), None)
     with st.container(border=True, key="qs_measure_editor"):
         st.markdown(f"### {md(measure.title.get(lang))}")
+        session.show_notices(f"measure:{measure_id}")
         st.write(md(measure.description.get(lang)))
         refs = [f"BIO2 {r}" for r in measure.controls.bio2] + [
             f"ISO/IEC 27002 {r}" for r in measure.controls.iso27002
@@ -251,42 +327,47 @@ def _measure_editor(
         if not editable:
             return
         phases = [p.value for p in Phase]
+        # Keys carry the plan version: after a save the form starts from what was stored.
+        k = f"qs_plan_{measure_id}_{view.dossier.lock_version}"
         with st.form(f"select_{measure_id}", border=False):
-            owner = st.text_input(
-                t("ui.col.owner", lang), value=(item.owner if item else "") or "", max_chars=200
-            )
-            phase = st.selectbox(
+            st.text_input(
+                t("ui.col.owner", lang), value=(item.owner if item else "") or "", max_chars=200,
+                key=f"{k}_owner",
+            )  # fmt: skip
+            st.selectbox(
                 t("ui.col.phase", lang), phases,
                 index=phases.index(item.phase if item and item.phase else measure.phase.value),
                 format_func=lambda p: t(f"phase.{p}", lang),
-                placeholder=t("ui.choose_option", lang),
+                placeholder=t("ui.choose_option", lang), key=f"{k}_phase",
             )  # fmt: skip
-            due = st.date_input(
-                t("ui.col.due", lang), value=item.due_date if item else None, format="DD-MM-YYYY"
-            )
-            status = st.selectbox(
+            st.date_input(
+                t("ui.col.due", lang), value=item.due_date if item else None, format="DD-MM-YYYY",
+                key=f"{k}_due",
+            )  # fmt: skip
+            st.selectbox(
                 t("ui.col.status", lang), IMPLEMENTATION_STATUSES,
                 index=IMPLEMENTATION_STATUSES.index(item.status) if item else 0,
                 format_func=lambda s: t(f"impl.{s}", lang), placeholder=t("ui.choose_option", lang),
+                key=f"{k}_status",
             )  # fmt: skip
-            if st.form_submit_button(t("ui.accept_measure", lang), type="primary"):
-                act(
-                    run,
-                    plan.select_measure,
-                    measure_id,
-                    owner=owner,
-                    phase=phase,
-                    due_date=due,
-                    status=status,
-                )
+            st.form_submit_button(
+                t("ui.accept_measure", lang), type="primary", on_click=_plan_action,
+                args=(run, measure_id, plan.select_measure, lang),
+                kwargs={"owner": f"{k}_owner", "phase": f"{k}_phase", "due_date": f"{k}_due",
+                        "status": f"{k}_status"},
+            )  # fmt: skip
         with st.form(f"reject_{measure_id}", border=False):
-            why = st.text_area(t("ui.justification", lang), max_chars=5000, height=80)
-            if st.form_submit_button(t("ui.reject_measure", lang)):
-                act(run, plan.reject_measure, measure_id, why)
-        if item is not None and st.button(
-            t("ui.remove_from_plan", lang), key=f"remove_{measure_id}"
-        ):
-            act(run, plan.deselect_measure, measure_id)
+            st.text_area(t("ui.justification", lang), max_chars=5000, height=80, key=f"{k}_why")
+            st.form_submit_button(
+                t("ui.reject_measure", lang), on_click=_plan_action,
+                args=(run, measure_id, plan.reject_measure, lang),
+                kwargs={"justification": f"{k}_why"},
+            )  # fmt: skip
+        if item is not None:
+            st.button(
+                t("ui.remove_from_plan", lang), key=f"remove_{measure_id}",
+                on_click=_plan_action, args=(run, measure_id, plan.deselect_measure, lang),
+            )  # fmt: skip
 
 
 def render_submit(view: DossierView, run: Run, lang: Lang) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import format_date, t
 from quickscan_app.services.overview import OverviewRow
+from quickscan_app.ui.tables import show_table
 
 
 def level_text(row_level, lang: Lang) -> str:  # type: ignore[no-untyped-def]
@@ -26,34 +26,33 @@ def render_table(
 ) -> int | None:
     """Shows the rows; returns the id of the selected dossier, if any. ``feedback`` adds a
     column with a marker per dossier (the officer's: sent back, in which round)."""
-    frame = pd.DataFrame(
-        [
-            {
-                "id": r.summary.id,
-                t("ui.col.title", lang): r.summary.title,
-                t("ui.col.reference", lang): r.summary.reference or "",
-                t("ui.col.status", lang): t(f"status.{r.summary.status}", lang),
-                **(
-                    {t("ui.col.feedback", lang): feedback.get(r.summary.id, "")}
-                    if feedback is not None
-                    else {}
-                ),
-                t("ui.col.risk", lang): level_text(r.overall_level, lang),
-                t("ui.col.residual", lang): level_text(r.residual_level, lang),
-                t("ui.col.publication", lang): format_date(planned, lang)
-                if (planned := r.summary.planned_publication_date or r.summary.planned_rfq_date)
-                else "",
-                # None (not "") where there is no date: the column stays numeric, shown empty.
-                t("ui.col.days_left", lang): r.days_left(today),
-                t("ui.col.signal", lang): "⚠ " + t("ui.deadline_near", lang)
-                if r.flagged(today)
-                else "",
-                t("ui.col.owner", lang): r.summary.owner,
-            }
-            for r in rows
-        ]
-    )
-    st.dataframe(frame.drop(columns=["id"]), hide_index=True)
+    rows_shown = [
+        {
+            t("ui.col.title", lang): r.summary.title,
+            t("ui.col.reference", lang): r.summary.reference or "",
+            t("ui.col.status", lang): t(f"status.{r.summary.status}", lang),
+            **(
+                {t("ui.col.feedback", lang): feedback.get(r.summary.id, "")}
+                if feedback is not None
+                else {}
+            ),
+            t("ui.col.risk", lang): level_text(r.overall_level, lang),
+            t("ui.col.residual", lang): level_text(r.residual_level, lang),
+            t("ui.col.publication", lang): format_date(planned, lang)
+            if (planned := r.summary.planned_publication_date or r.summary.planned_rfq_date)
+            else "",
+            t("ui.col.days_left", lang): r.days_left(today),
+            t("ui.col.signal", lang): "⚠ " + t("ui.deadline_near", lang)
+            if r.flagged(today)
+            else "",
+            t("ui.col.owner", lang): r.summary.owner,
+        }
+        for r in rows
+    ]
+    show_table(
+        rows_shown, name=key, lang=lang, numeric=[t("ui.col.days_left", lang)],
+        wide=[t("ui.col.title", lang)],
+    )  # fmt: skip
     titles = {
         r.summary.id: f"{r.summary.title} ({r.summary.reference or r.summary.id})" for r in rows
     }

@@ -62,6 +62,26 @@ def flash(kind: str, message: str) -> None:
     st.session_state.setdefault(_FLASH, []).append((kind, message))
 
 
+_NOTICES = "qs_notices"
+
+
+def notify(place: str, kind: str, message: str) -> None:
+    """A message shown once at ``place`` (next to the form or button it is about) on the next
+    page run, so the user reads it where they are instead of at the top of the page."""
+    st.session_state.setdefault(_NOTICES, {}).setdefault(place, []).append((kind, message))
+
+
+def notify_flashes(place: str) -> None:
+    """Move the messages waiting for the top of the page to ``place``."""
+    for kind, message in st.session_state.pop(_FLASH, []):
+        notify(place, kind, message)
+
+
+def show_notices(place: str) -> None:
+    for kind, message in st.session_state.get(_NOTICES, {}).pop(place, []):
+        getattr(st, kind)(message)
+
+
 def show_flashes() -> None:
     for kind, message in st.session_state.pop(_FLASH, []):
         getattr(st, kind)(message)

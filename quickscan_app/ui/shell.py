@@ -14,6 +14,7 @@ from quickscan_app.services.context import Actor
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.page_language import set_page_language
 from quickscan_app.ui.pages_index import PAGES
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
@@ -89,6 +90,8 @@ def main() -> None:
         groups.setdefault(hidden_group, []).extend(stand_ins)
         current = st.navigation(groups)
     sidebar(lang, user)
+    with st.sidebar:  # renders nothing; at the end of the sidebar it moves nothing either
+        set_page_language(lang)
     run_page(current, lang)
 
 

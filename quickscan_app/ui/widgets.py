@@ -17,11 +17,10 @@ from quickscan_app.ui.text import md
 
 # Streamlit's own words in a Dutch page. Every selectbox and multiselect here and on the other
 # screens gets ``placeholder=`` (``ui.choose_option`` / ``ui.choose_options``); a number input
-# shows its unit in its label. Streamlit 1.67 offers no setting for the rest, so it stays
-# English: the date picker's month and weekday names (only ``format=`` can be set), the
-# multiselect's "Select all", the hint "Press Enter to submit form" under a text input in a
-# form, "Skip to main content", icon names read aloud by screen readers, and the page's
-# ``<html lang="en">``.
+# shows its unit in its label; ``ui/page_language.py`` sets ``<html lang>``, hides icon names
+# from screen readers and puts the skip link, "Press Enter to submit form" and "Select all"
+# in Dutch. Streamlit 1.67 offers no setting for the rest, so it stays English: the date
+# picker's month and weekday names (only ``format=`` can be set).
 Save = Callable[[str, Any], None]
 WIDGET_PREFIX = "q__"
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from sqlalchemy import select
@@ -97,6 +99,59 @@ def texts(at: AppTest) -> str:
         "warning",
         "error",
         "success",
+        "html",
     ):
         parts += [str(element.value) for element in getattr(at, kind)]
     return "\n".join(parts)
+
+
+class _TableReader(HTMLParser):
+    """Reads the app's HTML tables (``ui/tables.py``) back into rows of text, unescaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[str]]] = {}
+        self._name: str | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._name = dict(attrs).get("data-table") or ""
+            self.tables[self._name] = []
+        elif tag == "tr" and self._name is not None:
+            self.tables[self._name].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._name is not None:
+            self.tables[self._name][-1].append("".join(self._cell))
+            self._cell = None
+        elif tag == "table":
+            self._name = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(at: AppTest) -> dict[str, pd.DataFrame]:
+    """The page's wrapping tables by name (``data-table``), as data frames of text."""
+    reader = _TableReader()
+    for element in at.html:
+        reader.feed(element.value)
+    return {
+        name: pd.DataFrame(rows[1:], columns=rows[0]) if rows else pd.DataFrame()
+        for name, rows in reader.tables.items()
+    }
+
+
+def review_tab(at: AppTest, label: str, dossier: int | None = None) -> AppTest:
+    """Opens one section of the reviewer's page (its tabs are keyed: only the open one runs)."""
+    if dossier is None:
+        shown = at.query_params["dossier"]
+        dossier = int(shown[0] if isinstance(shown, list) else shown)
+    at.session_state[f"qs_review_tab_{dossier}_nl"] = label
+    return at.run()

@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from quickscan_app.services import dossiers
 from quickscan_app.store.models import Comment, Dossier, User
-from tests.ui.conftest import actor_named, dossier_id, signed_in, texts
+from tests.ui.conftest import actor_named, dossier_id, html_tables, review_tab, signed_in, texts
 
 
-def review(at, ctx, who: str, dossier: int):
+def review(at, ctx, who: str, dossier: int, tab: str = "Besluit"):
     signed_in(at, ctx, who)
     at.query_params["dossier"] = str(dossier)
-    return at.switch_page("views/review.py").run()
+    at.switch_page("views/review.py").run()
+    return review_tab(at, tab)
 
 
 def status(ctx, dossier: int) -> str:
@@ -64,7 +65,7 @@ def test_reviewer_cannot_approve_own_dossier(at, ctx) -> None:
 
 def test_comment_on_a_section_reaches_the_officer(at, ctx) -> None:
     sent = dossier_id(ctx, "submitted")
-    review(at, ctx, "reviewer", sent)
+    review(at, ctx, "reviewer", sent, tab="Antwoorden")
     form_areas = [a for a in at.text_area if a.label == "Opmerking bij deze sectie"]
     form_areas[5].input("Is de scheiding fysiek of logisch?")
     buttons = [b for b in at.button if b.label == "Opmerking plaatsen"]
@@ -90,8 +91,9 @@ def test_admin_pages(at, ctx) -> None:
     assert not at.exception
     assert "officer" in at.dataframe[0].value.to_string()
     at.switch_page("views/content.py").run()
-    table = at.dataframe[0].value.to_string()
-    assert "scan-detection v1" in table and "79" in table
+    table = html_tables(at)["content"]
+    row = table[table["Vragenlijst"].str.contains("scan-detection v1")].iloc[0]
+    assert row["Vragen"] == "79"
     at.switch_page("views/audit.py").run()
     at.button(key="qs_verify").click().run()
     assert any("intact" in s.value for s in at.success)

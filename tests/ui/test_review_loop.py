@@ -10,7 +10,15 @@ from streamlit.testing.v1 import AppTest
 
 from quickscan_app.services import dossiers, plan, workflow
 from quickscan_app.store.models import Comment, Decision, Dossier
-from tests.ui.conftest import APP, actor_named, dossier_id, signed_in, texts
+from tests.ui.conftest import (
+    APP,
+    actor_named,
+    dossier_id,
+    html_tables,
+    review_tab,
+    signed_in,
+    texts,
+)
 
 THREAD = "Gesprek met de beveiligingsadviseur"
 FIRST_NOTE = "Maatregelen voor toegang op afstand ontbreken"
@@ -24,11 +32,12 @@ def officer_page(ctx, dossier: int, step: str = "procurement") -> AppTest:
     return at.switch_page("views/dossier.py").run()
 
 
-def review_page(ctx, dossier: int) -> AppTest:
+def review_page(ctx, dossier: int, tab: str = "Besluit") -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     signed_in(at, ctx, "reviewer")
     at.query_params["dossier"] = str(dossier)
-    return at.switch_page("views/review.py").run()
+    at.switch_page("views/review.py").run()
+    return review_tab(at, tab)
 
 
 def version(ctx, dossier: int) -> int:
@@ -101,7 +110,7 @@ def test_my_dossiers_marks_the_dossier_sent_back(at, ctx) -> None:
     assert not at.exception
     notice = next(w.value for w in at.warning if "Teruggestuurd" in w.value)
     assert "Ronde 1" in notice and FIRST_NOTE in plain(notice)
-    table = at.dataframe[0].value
+    table = html_tables(at)["qs_my_dossiers"]
     with ctx.factory() as session:
         title = session.get(Dossier, back).title
     row = table[table["Titel"] == title].iloc[0]
@@ -125,16 +134,16 @@ def test_comments_are_counted_in_the_step_list_and_the_plan_table(ctx) -> None:
     assert "7. Onderhoud en toegang op afstand (1 opmerking)" in steps  # the demo's own
     assert "Maatregelenplan (1 opmerking)" in steps
     assert "1. De inkoop en de planning" in steps  # no comment, no count
-    measures = at.dataframe[0].value
+    measures = html_tables(at)["measures"]
     view = dossiers.get_dossier(ctx, reviewer, back)
     title = view.library.catalogue.by_id["eu_based_support"].title.get("nl")
     counted = dict(zip(measures["Maatregel"], measures["Opmerkingen"], strict=True))
     assert counted[title] == "1" and sum(v == "1" for v in counted.values()) == 1
     assert any("(1 opmerking)" in o for o in at.selectbox(key="qs_pick_measure").options)
-    chosen = at.dataframe[1].value
+    chosen = html_tables(at)["chosen"]
     assert list(chosen["Opmerkingen"]).count("1") == 1
-    reviewed = review_page(ctx, back)
-    table = next(d.value for d in reviewed.dataframe if "Opmerkingen" in d.value.columns)
+    reviewed = review_page(ctx, back, tab="Plan")
+    table = html_tables(reviewed)["review_plan"]
     assert dict(zip(table["Maatregel"], table["Opmerkingen"], strict=True))[title] == "1"
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from quickscan_app.services import dossiers
 from quickscan_app.store.models import Answer, User
-from tests.ui.conftest import actor_named, dossier_id, signed_in, texts
+from tests.ui.conftest import actor_named, dossier_id, review_tab, signed_in, texts
 from tests.ui.test_wizard import new_draft, open_step
 
 DUTCH_PLACEHOLDERS = {"Kies een optie", "Kies een of meer opties", "Kies een maatregel",
@@ -61,7 +61,7 @@ def test_the_reviewer_reads_an_unknown_answer_as_the_officer_chose_it(at, ctx) -
     at.query_params["dossier"] = str(sent)
     at.switch_page("views/review.py").run()
     assert not at.exception
-    shown = [v for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
+    shown = texts(at)
     assert "Weet ik niet" in shown
     assert "onbekend" not in shown
 
@@ -88,7 +88,8 @@ def test_every_selectbox_and_multiselect_has_a_dutch_placeholder(at, ctx) -> Non
     signed_in(at, ctx, "reviewer").run()
     at.query_params["dossier"] = str(dossier_id(ctx, "submitted"))
     at.switch_page("views/review.py").run()
-    seen += choice_widgets(at)
+    for tab in ("Antwoorden", "Plan", "Besluit"):
+        seen += choice_widgets(review_tab(at, tab))
     assert not at.exception
     assert len(seen) > 15
     assert {w.proto.placeholder for w in seen} <= DUTCH_PLACEHOLDERS

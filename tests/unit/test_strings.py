@@ -68,3 +68,16 @@ def test_every_key_family_is_complete() -> None:
     missing = [f"{prefix}.{name}" for prefix, names in families.items() for name in names]
     missing += [f"exp.tender.{s.value}.intro" for s in TenderSection]
     assert [k for k in missing if k not in STRINGS] == []
+
+
+def test_tables_escape_every_cell_and_keep_line_breaks() -> None:
+    from quickscan_app.ui.tables import answers_html, table_html
+
+    hostile = '<script>alert(1)</script> **vet** http://evil.example "quote"\nregel 2'
+    html = table_html([{"Titel <b>": hostile, "Dagen": 3}], name="t", lang="nl", numeric=["Dagen"])
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; **vet** http://evil.example" in html
+    assert "&quot;quote&quot;<br>regel 2" in html
+    assert 'data-label="Titel &lt;b&gt;"' in html and 'class="qs-num"' in html
+    listing = answers_html([("Vraag <i>", hostile, ["Ruben: <img src=x>"])], name="s", lang="en")
+    assert "<img" not in listing and "<i>" not in listing and 'lang="en"' in listing

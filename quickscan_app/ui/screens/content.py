@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from quickscan_app.i18n import plural, t
@@ -10,6 +9,7 @@ from quickscan_app.services.admin import content_usage
 from quickscan_app.services.context import Role
 from quickscan_app.ui import session
 from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.tables import show_table
 
 
 def render() -> None:
@@ -37,7 +37,8 @@ def render() -> None:
                 t("ui.col.dossiers", lang): usage.get((questionnaire_id, version), 0),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    numbers = [t(f"ui.col.{c}", lang) for c in ("questions", "rules", "measures", "dossiers")]
+    show_table(rows, name="content", lang=lang, numeric=numbers)
     missing = [key for key in usage if key not in ctx.content.libraries]
     for questionnaire_id, version in missing:
         st.error(

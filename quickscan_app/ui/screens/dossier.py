@@ -127,8 +127,9 @@ def render() -> None:
     with nav_c:
         next_button("top")
 
-    # On the results step the full risk panel is part of the step: no second one beside it.
-    wide = step == steps_ui.RESULTS
+    # On the results step the full risk panel is part of the step: no second one beside it;
+    # the plan step needs the whole width for its tables and shows the residual risk itself.
+    wide = step in (steps_ui.RESULTS, steps_ui.PLAN)
     main, side = (st.container(), None) if wide else st.columns([3, 2], gap="large")
     with main:
         st.header(steps_ui.step_title(view, step, lang))

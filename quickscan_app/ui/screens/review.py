@@ -3,22 +3,30 @@ per section or measure; request changes or approve (never one's own dossier)."""
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Callable
+
 import streamlit as st
 
+from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import format_datetime, t
-from quickscan_app.presenters import answer_label
 from quickscan_app.services import workflow
-from quickscan_app.services.context import Role
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.award_review import render_bidder_review
-from quickscan_app.ui.conversation import render_conversation, render_round_changes
+from quickscan_app.ui.conversation import (
+    comment_count,
+    count_text,
+    render_conversation,
+    render_round_changes,
+)
 from quickscan_app.ui.dossier_state import act, load, require_dossier_id, saver
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.tables import show_table
 from quickscan_app.ui.text import md
 
 
@@ -32,13 +40,13 @@ def render() -> None:
     d = view.dossier
     library = view.library
 
-    def add_comment(kind: str, target: str | None, body: str) -> None:
+    def add_comment(kind: str, target: str | None, body: str, place: str = "thread") -> None:
         try:
             workflow.comment(ctx, user, dossier_id, body, target_kind=kind, target_id=target)
         except ServiceError as exc:
-            session.flash("error", error_message(exc, lang))
+            session.notify(place, "error", error_message(exc, lang))
         else:
-            session.flash("success", t("ui.comment_added", lang))
+            session.notify(place, "success", t("ui.comment_added", lang))
         st.rerun()
 
     st.page_link("views/review_queue.py", label=t("ui.back_to_queue", lang), icon="⬅️")
@@ -61,115 +69,122 @@ def render() -> None:
         st.error(error_message(exc, lang))
         changes = None
     render_round_changes(view, changes, lang, expanded=d.status == "submitted")
+    visible = set(view.assessment.visible)
+    # A keyed tab set remembers the section across reruns (a comment, a refused approval, a
+    # download), and only the open section's content runs.
     answers_tab, risk_tab, plan_tab, decision_tab = st.tabs(
         [
             t("ui.tab.answers", lang),
             t("ui.tab.risks", lang),
             t("ui.tab.plan", lang),
             t("ui.tab.decision", lang),
-        ]
+        ],
+        # An approved plan is opened for its exports and bidder checks: the decision section.
+        default=t("ui.tab.decision", lang) if d.status == "approved" else None,
+        key=f"qs_review_tab_{dossier_id}_{lang}",
+        on_change="rerun",
     )
 
-    with answers_tab:
-        visible = set(view.assessment.visible)
-        for section in library.questionnaire.sections:
-            shown = [q for q in section.questions if q.id in visible]
-            if not shown:
-                continue
-            with st.expander(section.title.get(lang)):
-                st.dataframe(
-                    pd.DataFrame(
-                        [
-                            {
-                                t("ui.col.question", lang): q.text.get(lang),
-                                t("ui.col.answer", lang): answer_label(q, view.answers[q.id], lang)
-                                if q.id in view.answers else "–",
-                            }
-                            for q in shown
-                        ]
-                    ),
-                    hide_index=True,
-                )  # fmt: skip
-                steps_ui.comments_for(view, "section", section.id)
-                with st.form(f"comment_{section.id}", clear_on_submit=True, border=False):
-                    body = st.text_area(
-                        t("ui.comment_on_section", lang), max_chars=10_000, height=70
-                    )
-                    if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
-                        add_comment("section", section.id, body)
+    if answers_tab.open:
+        with answers_tab:
+            for section in library.questionnaire.sections:
+                if not any(q.id in visible for q in section.questions):
+                    continue
+                count = comment_count(view, "section", section.id)
+                title = section.title.get(lang) + (f" ({count_text(count, lang)})" if count else "")
+                with st.expander(title):
+                    steps_ui.section_answers(view, section, lang)
+                    steps_ui.comments_for(view, "section", section.id)
+                    with st.form(f"comment_{section.id}", clear_on_submit=True, border=False):
+                        body = st.text_area(
+                            t("ui.comment_on_section", lang), max_chars=10_000, height=70
+                        )
+                        if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
+                            add_comment("section", section.id, body, place=section.id)
+                    session.show_notices(section.id)
 
-    with risk_tab:
-        steps_ui.render_results(view, lang)
+    if risk_tab.open:
+        with risk_tab:
+            steps_ui.render_results(view, lang)
 
-    with plan_tab:
-        catalogue = library.catalogue
-        rows = [
-            {
-                t("ui.col.measure", lang): catalogue.by_id[p.measure_id].title.get(lang)
-                if p.measure_id in catalogue.by_id
-                else p.measure_id,
-                t("ui.col.decision", lang): t(f"ui.decision.{p.decision}", lang),
-                t("ui.col.owner", lang): p.owner or "",
-                t("ui.col.phase", lang): t(f"phase.{p.phase}", lang) if p.phase else "",
-                t("ui.justification", lang): p.justification or "",
-                t("ui.col.comments", lang): steps_ui.measure_comments(view, p.measure_id),
-            }
-            for p in view.plan
-        ]
-        if rows:
-            st.dataframe(pd.DataFrame(rows), hide_index=True)
-        else:
-            st.info(t("ui.plan_empty", lang))
-        planned = [p.measure_id for p in view.plan if p.measure_id in catalogue.by_id]
-        if planned:
-            with st.form("comment_measure", clear_on_submit=True):
-                measure = st.selectbox(
-                    t("ui.col.measure", lang),
-                    planned,
-                    format_func=lambda m: catalogue.by_id[m].title.get(lang),
-                    placeholder=t("ui.choose_option", lang),
-                )
-                body = st.text_area(t("ui.comment_on_measure", lang), max_chars=10_000, height=70)
-                if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
-                    add_comment("measure", measure, body)
-        for p in view.plan:
-            steps_ui.comments_for(view, "measure", p.measure_id)
+    if plan_tab.open:
+        with plan_tab:
+            _plan_section(view, lang, add_comment)
 
-    with decision_tab:
-        if d.owner_id == user.user_id:
-            st.warning(t("err.four_eyes_owner", lang))
-        if d.status == "submitted":
-            note = st.text_area(
-                t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note"
-            )
-            st.caption(t("ui.decision_note_help", lang))
-            col_a, col_b = st.columns(2)
-            if col_a.button(
-                t("ui.request_changes", lang), key="qs_request_changes", width="stretch"
-            ):
-                act(run, workflow.request_changes, note, success=t("ui.changes_requested", lang))
-            if col_b.button(
-                t("ui.approve", lang), type="primary", key="qs_approve", width="stretch"
-            ):
-                act(run, workflow.approve, note=note, success=t("ui.approved", lang))
-        else:
-            st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
-        st.markdown(f"### {t('ui.history', lang)}")
-        render_conversation(
-            view, view.decisions, lang, expanded=True,
-            reply=lambda body: add_comment("dossier", None, body), key="qs_review_thread",
-        )  # fmt: skip
-        for approval in view.approvals:
-            when = format_datetime(approval.approved_at, lang)
-            st.caption(
-                f"{t('ui.approval', lang)} {t('ui.revision', lang).lower()} {approval.revision}: "
-                f"{md(approval.approver.display_name)}, {when}, SHA-256 {approval.sha256}"
-            )
-        render_exports(ctx, user, view, lang)
-        if d.status == "approved":
-            render_bidder_review(ctx, user, view, lang)
+    if decision_tab.open:
+        with decision_tab:
+            _decision_section(ctx, user, view, run, lang, add_comment)
 
     # Last element: the page is fully drawn for this dossier version (browser tests wait for it).
     st.markdown(
         f'<span data-page-ready="review:{int(d.lock_version)}"></span>', unsafe_allow_html=True
     )
+
+
+def _plan_section(view: DossierView, lang: Lang, add_comment: Callable[..., None]) -> None:
+    catalogue = view.library.catalogue
+    if view.plan:
+        show_table(
+            steps_ui.plan_rows(view, lang, view.plan), name="review_plan", lang=lang,
+            numeric=[t("ui.col.comments", lang)],
+            wide=[t("ui.col.measure", lang), t("ui.justification", lang)],
+        )  # fmt: skip
+    else:
+        st.info(t("ui.plan_empty", lang))
+    planned = [p.measure_id for p in view.plan if p.measure_id in catalogue.by_id]
+    if planned:
+        with st.form("comment_measure", clear_on_submit=True):
+            measure = st.selectbox(
+                t("ui.col.measure", lang),
+                planned,
+                format_func=lambda m: catalogue.by_id[m].title.get(lang),
+                placeholder=t("ui.choose_option", lang),
+            )
+            body = st.text_area(t("ui.comment_on_measure", lang), max_chars=10_000, height=70)
+            if st.form_submit_button(t("ui.add_comment", lang)) and body.strip():
+                add_comment("measure", measure, body, place="measure_comment")
+    session.show_notices("measure_comment")
+    for p in view.plan:
+        steps_ui.comments_for(view, "measure", p.measure_id)
+
+
+def _decision_section(
+    ctx: ServiceContext,
+    user: Actor,
+    view: DossierView,
+    run: Callable[..., bool],
+    lang: Lang,
+    add_comment: Callable[..., None],
+) -> None:
+    d = view.dossier
+    if d.owner_id == user.user_id:
+        st.warning(t("err.four_eyes_owner", lang))
+    if d.status == "submitted":
+        note = st.text_area(t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note")
+        st.caption(t("ui.decision_note_help", lang))
+        col_a, col_b = st.columns(2)
+        if col_a.button(t("ui.request_changes", lang), key="qs_request_changes", width="stretch"):
+            act(
+                run, workflow.request_changes, note, success=t("ui.changes_requested", lang),
+                place="decision",
+            )  # fmt: skip
+        if col_b.button(t("ui.approve", lang), type="primary", key="qs_approve", width="stretch"):
+            act(run, workflow.approve, note=note, success=t("ui.approved", lang), place="decision")
+    else:
+        session.show_notices("decision")
+        st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))
+    st.markdown(f"### {t('ui.history', lang)}")
+    render_conversation(
+        view, view.decisions, lang, expanded=True,
+        reply=lambda body: add_comment("dossier", None, body), key="qs_review_thread",
+    )  # fmt: skip
+    session.show_notices("thread")
+    for approval in view.approvals:
+        when = format_datetime(approval.approved_at, lang)
+        st.caption(
+            f"{t('ui.approval', lang)} {t('ui.revision', lang).lower()} {approval.revision}: "
+            f"{md(approval.approver.display_name)}, {when}, SHA-256 {approval.sha256}"
+        )
+    render_exports(ctx, user, view, lang)
+    if d.status == "approved":
+        render_bidder_review(ctx, user, view, lang)
