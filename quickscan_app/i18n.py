@@ -39,6 +39,13 @@ def t(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
+def code_word(family: str, code: str, lang: Lang) -> str:
+    """A code (``submitted``, ``success``) as the word the string ``{family}.{code}`` gives
+    it in ``lang``; the code itself where there is none (an audit action added later)."""
+    key = f"{family}.{code}"
+    return STRINGS[key][lang] if key in STRINGS else code
+
+
 def plural(key: str, count: Number, lang: Lang, **fields: Any) -> str:
     """The form of the counted text ``key`` that ``count`` takes in ``lang`` (Babel's plural
     rules: ``one`` for 1, ``other`` for 0 and many in Dutch and English), filled in with the

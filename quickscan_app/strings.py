@@ -850,6 +850,32 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "role.officer": {"nl": "Inkoper", "en": "Procurement officer"},
     "role.reviewer": {"nl": "Beveiligingsadviseur", "en": "Security reviewer"},
     "role.admin": {"nl": "Beheerder", "en": "Administrator"},
+    # The part someone played in a step of the review, after their name: "Ruben Bakker
+    # (beveiligingsadviseur), beoordelaar" (a display name may already hold a job title).
+    "review_role.officer": {"nl": "inkoper", "en": "procurement officer"},
+    "review_role.reviewer": {"nl": "beoordelaar", "en": "reviewer"},
+    "review_role.admin": {"nl": "beheerder", "en": "administrator"},
+    "review_role.system": {"nl": "systeem", "en": "system"},
+    # A workflow step named in a refusal: "'indienen' kan nu niet".
+    "step.submit": {"nl": "indienen", "en": "submit"},
+    "step.request_changes": {"nl": "wijzigingen vragen", "en": "request changes"},
+    "step.approve": {"nl": "goedkeuren", "en": "approve"},
+    "step.reopen": {"nl": "heropenen", "en": "reopen"},
+    "step.archive": {"nl": "archiveren", "en": "archive"},
+    "step.new_questionnaire": {
+        "nl": "overzetten naar een nieuwere vragenlijst",
+        "en": "move to a newer questionnaire",
+    },
+    # A dossier's last change in words ("Dossier 3 is intussen gewijzigd door …").
+    "change.status": {"nl": "status gewijzigd in '{status}'", "en": "status changed to '{status}'"},
+    "change.answer": {"nl": "een antwoord gewijzigd", "en": "an answer changed"},
+    "change.plan": {"nl": "het plan gewijzigd", "en": "the plan changed"},
+    "change.questionnaire": {
+        "nl": "overgezet naar versie {version} van de vragenlijst",
+        "en": "moved to version {version} of the questionnaire",
+    },
+    "change.created": {"nl": "aangemaakt", "en": "created"},
+    "change.imported": {"nl": "ingelezen", "en": "imported"},
 }
 STRINGS.update(UI_STRINGS)
 
@@ -1167,6 +1193,19 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.col.approver": {"nl": "Goedgekeurd door", "en": "Approved by"},
     "exp.col.role": {"nl": "Rol", "en": "Role"},
     "exp.col.when": {"nl": "Tijdstip", "en": "When"},
+    "exp.col.round": {"nl": "Ronde", "en": "Round"},
+    "exp.col.step": {"nl": "Stap", "en": "Step"},
+    "exp.col.note": {"nl": "Notitie", "en": "Note"},
+    "exp.field.approval_note": {"nl": "Notitie en voorwaarden", "en": "Note and conditions"},
+    "exp.h.review": {"nl": "Verloop van de beoordeling", "en": "Course of the review"},
+    "exp.review_text": {
+        "nl": "Elke indiening van deze versie van het plan met de notitie van de inkoper, en elk besluit met de notitie van de beoordelaar, per ronde.",
+        "en": "Each submission of this version of the plan with the officer's note, and each decision with the reviewer's note, by round.",
+    },
+    "exp.verify_command": {
+        "nl": "quickscan export verify <bestand>",
+        "en": "quickscan export verify <file>",
+    },
     "exp.col.seq": {"nl": "Nr.", "en": "No."},
     "exp.col.actor": {"nl": "Wie", "en": "Who"},
     "exp.col.action": {"nl": "Actie", "en": "Action"},
@@ -1175,8 +1214,8 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.field.marker": {"nl": "Exportkenmerk", "en": "Export marker"},
     "exp.col.snapshot": {"nl": "snapshot_sha256", "en": "snapshot_sha256"},
     "exp.approval_text": {
-        "nl": "Dit plan is goedgekeurd volgens het vier-ogenprincipe. De SHA-256 hieronder is de vingerafdruk van de bevroren snapshot waaruit dit document is gemaakt. De beheerder van Quickscan kan daarmee nagaan of een bestand ongewijzigd uit deze goedkeuring komt.",
-        "en": "This plan was approved under the four-eyes principle. The SHA-256 below is the fingerprint of the frozen snapshot this document was made from. The Quickscan administrator can use it to check that a file comes unchanged from this approval.",
+        "nl": "Dit plan is goedgekeurd volgens het vier-ogenprincipe. De SHA-256 hieronder is de vingerafdruk van de bevroren snapshot waaruit dit document is gemaakt. Of een bestand ongewijzigd uit deze goedkeuring komt, controleert de beheerder van Quickscan met deze opdracht:",
+        "en": "This plan was approved under the four-eyes principle. The SHA-256 below is the fingerprint of the frozen snapshot this document was made from. The Quickscan administrator checks that a file comes unchanged from this approval with this command:",
     },
     "exp.no_approval": {
         "nl": "Nog niet goedgekeurd. De SHA-256 hieronder hoort bij de huidige stand van het concept en bij geen enkele goedkeuring.",

@@ -261,11 +261,13 @@ def sample_snapshot(
         },
         "plan": _plan(chosen),
         "measures": chosen,
+        "review": [],
         "approval": (
             {
                 "user": "reviewer",
                 "name": "Ruben Bakker",
                 "role": "reviewer",
+                "note": None,
                 "approved_at": ISSUED_AT.isoformat(timespec="microseconds"),
             }
             if approved

@@ -35,6 +35,8 @@ from reportlab.platypus import (
 from quickscan_app.exports.source import ExportSource
 
 FONT, BOLD = "QsSans", "QsSans-Bold"
+MONO = "QsMono"
+"""For a command to type, set apart from the running text."""
 INK = colors.HexColor("#1b1b1b")
 BRAND = colors.HexColor("#154273")  # Rijksoverheid dark blue, as in the web app
 MUTED = colors.HexColor("#555555")
@@ -58,6 +60,7 @@ def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    pdfmetrics.registerFont(TTFont(MONO, str(folder / "DejaVuSansMono.ttf")))
 
 
 _register_fonts()
@@ -95,6 +98,8 @@ STYLES = {
     "bullet_note": _style("bullet_note", fontSize=8, leading=10.5, textColor=MUTED,
                           leftIndent=12, spaceAfter=4),
     "hash": _style("hash", fontSize=7.5, leading=10, splitLongWords=0),
+    "code": _style("code", fontName=MONO, fontSize=8.5, leading=12, leftIndent=6 * mm,
+                   spaceBefore=2, spaceAfter=6, splitLongWords=0),
     "grid": _style("grid", fontName=BOLD, fontSize=9, leading=11, alignment=TA_CENTER),
     "grid_many": _style("grid_many", fontName=BOLD, fontSize=7, leading=8,
                         alignment=TA_CENTER),

@@ -1,6 +1,6 @@
 """The PDF mitigation plan: cover, management summary, heatmaps, risk register, measures,
-open points, and annexes with all answers, the approval, an audit extract and the measures'
-catalogue ids (the only place an internal id shows)."""
+open points, and annexes with all answers, the approval with the course of the review, an
+audit extract and the measures' catalogue ids (the only place an internal id shows)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table
 
+from quickscan_app.domain.people import role_beside
 from quickscan_app.exports.pdf_base import (
     TEXT_W,
     bold_lead,
@@ -33,7 +34,7 @@ from quickscan_app.exports.registers import (
     risk_rows,
 )
 from quickscan_app.exports.source import ExportSource
-from quickscan_app.strings import STRINGS
+from quickscan_app.i18n import code_word
 
 
 def render(src: ExportSource) -> bytes:
@@ -243,27 +244,68 @@ def approval(src: ExportSource) -> list[Flowable]:
     record = src.snapshot.get("approval")
     if not record:
         return [*flow, text(src.t("exp.no_approval")),
-                field_table([(src.t("exp.field.sha256"), src.sha256)])]  # fmt: skip
+                field_table([(src.t("exp.field.sha256"), src.sha256)]), *review(src)]  # fmt: skip
     when = src.when(datetime.fromisoformat(record["approved_at"]))
-    role = src.t(f"role.{record['role']}") if record.get("role") else ""
-    # The name as the account shows it ("Ruben Bakker (beveiligingsadviseur)"); the user name
-    # (as in the audit extract) on a line of its own, not appended in brackets.
+    role = review_role(src, record.get("role"))
+    # The name as the account shows it ("Ruben Bakker (beveiligingsadviseur)") and the part
+    # played ("Beoordelaar") each once, in fields of their own; the user name (as in the audit
+    # extract) too, not appended in brackets.
     fields = [(src.t("exp.col.approver"), record.get("name") or record["user"])]
     if record.get("name") and record["name"] != record["user"]:
         fields.append((src.t("exp.col.username"), record["user"]))
-    fields += [
-        (src.t("exp.col.role"), role),
-        (src.t("exp.col.when"), when),
-        (src.t("exp.field.sha256"), src.sha256),
+    fields += [(src.t("exp.col.role"), role[:1].upper() + role[1:]), (src.t("exp.col.when"), when)]
+    if record.get("note"):
+        fields.append((src.t("exp.field.approval_note"), record["note"]))
+    fields.append((src.t("exp.field.sha256"), src.sha256))
+    return [
+        *flow,
+        text(src.t("exp.approval_text")),
+        text(src.t("exp.verify_command"), "code"),
+        field_table(fields),
+        *review(src),
     ]
-    return [*flow, text(src.t("exp.approval_text")), field_table(fields)]
+
+
+def review_role(src: ExportSource, role: str | None) -> str:
+    """The part someone played in the review ("beoordelaar"), in the document's language."""
+    return src.t(f"review_role.{role}") if role else ""
+
+
+def _who(src: ExportSource, entry: dict[str, Any]) -> str:
+    return entry.get("name") or audit_label(src, "actor", entry["user"])
+
+
+def review(src: ExportSource) -> list[Flowable]:
+    """The course of the review of this version, round by round: who submitted or decided,
+    as what (unless their name already says so), when, and their note. Snapshots made before
+    notes were kept carry none."""
+    entries = src.snapshot.get("review") or []
+    if not entries:
+        return []
+    header = [src.t(f"exp.col.{c}") for c in ("round", "step", "actor", "note")]
+    rows = [
+        [
+            str(e["round"]),
+            [text(src.t(f"status.{e['to_status']}"), "cell"),
+             text(src.when(datetime.fromisoformat(e["at"])), "cell_small")],
+            [text(_who(src, e), "cell"),
+             text(role_beside(_who(src, e), review_role(src, e.get("role"))), "cell_small")],
+            text(e.get("note") or "—", "cell"),
+        ]
+        for e in entries
+    ]  # fmt: skip
+    return [
+        CondPageBreak(50 * mm),
+        heading(src.t("exp.h.review"), 1),
+        text(src.t("exp.review_text")),
+        table([header, *rows], [14 * mm, 36 * mm, 46 * mm, TEXT_W - 96 * mm]),
+    ]
 
 
 def audit_label(src: ExportSource, family: str, code: str) -> str:
     """An audit code (``dossier.approve``, ``success``, ``system``) in the document's language;
     a code without a translation (an action added later) as it is."""
-    key = f"exp.audit.{family}.{code}"
-    return src.t(key) if key in STRINGS else code
+    return code_word(f"exp.audit.{family}", code, src.lang)
 
 
 def audit(src: ExportSource) -> list[Flowable]:

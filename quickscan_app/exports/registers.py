@@ -69,6 +69,12 @@ def risk_rows(src: ExportSource) -> list[dict[str, Any]]:
     return rows
 
 
+def phase_label(src: ExportSource, measure: dict[str, Any], item: dict[str, Any]) -> str:
+    """When a chosen measure is taken: the plan's choice (``item``), else the catalogue's. The
+    plan, its registers and the tender dossier all read it here, so they never disagree."""
+    return src.t(f"phase.{item.get('phase') or measure['phase']}")
+
+
 def measure_rows(src: ExportSource) -> list[dict[str, Any]]:
     """One row per chosen measure, with the plan's owner, due date and progress."""
     plan = {p["measure"]: p for p in src.snapshot["plan"]}
@@ -82,7 +88,7 @@ def measure_rows(src: ExportSource) -> list[dict[str, Any]]:
                 "measure_id": m["id"],
                 "measure": m["title"],
                 "kind": src.t(f"kind.{m['kind']}"),
-                "phase": src.t(f"phase.{item.get('phase') or m['phase']}"),
+                "phase": phase_label(src, m, item),
                 "owner": item.get("owner") or "",
                 "due": format_date(date.fromisoformat(due), src.lang) if due else "",
                 "due_date": date.fromisoformat(due) if due else None,
@@ -123,7 +129,7 @@ def tender_chapters(src: ExportSource) -> list[TenderChapter]:
                 measure=m["id"],
                 title=m["title"],
                 text=m["tender_text"],
-                phase=src.t(f"phase.{plan.get(m['id'], {}).get('phase') or m['phase']}"),
+                phase=phase_label(src, m, plan.get(m["id"], {})),
                 controls=controls_text(m),
             )
             for i, m in enumerate(measures, start=1)

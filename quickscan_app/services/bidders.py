@@ -20,6 +20,7 @@ from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.dossiers import answer_json, answers_of, library_of
 from quickscan_app.services.errors import (
+    Code,
     Conflict,
     InvalidInput,
     NotFound,
@@ -39,6 +40,8 @@ from quickscan_app.services.unit import Work, reading, unit_of_work
 from quickscan_app.store.models import Bidder, Dossier, PlanItem
 
 EDITABLE = ("draft", "changes_requested")
+BIDDER_STATUS = "ui.award.status"
+"""The strings that name a bidder check's status."""
 TEXT_FIELDS = {"name": SHORT_TEXT, "registration_country": 100, "parent_country": 100,
                "ownership": 5000, "subcontractors": 5000}  # fmt: skip
 MAX_NOTE = BIDDER_NOTE
@@ -108,7 +111,9 @@ def _owners_draft(work: Work, bidder_id: int, expected_version: int) -> Bidder:
     work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
     authz.require_owner(work.actor, dossier)
     if bidder.status not in EDITABLE:
-        raise WorkflowError("bidder_not_editable", bidder=bidder.id, status=bidder.status)
+        raise WorkflowError(
+            "bidder_not_editable", bidder=bidder.id, status=Code(BIDDER_STATUS, bidder.status)
+        )
     _claim(work, bidder, expected_version)
     return bidder
 
@@ -223,7 +228,9 @@ def decide_bidder(
         if str(actor.user_id) in (bidder.editors or {}):
             raise PermissionDenied("four_eyes_answered")
         if bidder.status != "submitted":
-            raise WorkflowError("bidder_not_submitted", bidder=bidder.id, status=bidder.status)
+            raise WorkflowError(
+                "bidder_not_submitted", bidder=bidder.id, status=Code(BIDDER_STATUS, bidder.status)
+            )
         note = bounded(note, "note", MAX_NOTE) or None
         if not approve and not note:
             raise InvalidInput("note_required")

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from quickscan_app.domain.library import Library
 from quickscan_app.domain.questionnaire import UNKNOWN
 from quickscan_app.domain.text import Lang
+from quickscan_app.domain.workflow import Status
 from quickscan_app.engine.measure_effects import measure_scenarios
 from quickscan_app.presenters import answer_label, assessment_data
 from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.dossiers import DossierView, answer_json
-from quickscan_app.store.models import Dossier, PlanItem
+from quickscan_app.store.models import Decision, Dossier, PlanItem
 
 
 def _iso(value: date | None) -> str | None:
@@ -84,7 +85,7 @@ def dossier_lang(dossier: Dossier) -> Lang:
 
 
 def build_snapshot(
-    view: DossierView, approver: dict[str, str] | None, approved_at: datetime | None
+    view: DossierView, approver: dict[str, str | None] | None, approved_at: datetime | None
 ) -> dict[str, Any]:
     """Everything an export needs, in plain JSON types and in the dossier's language: exports
     render only this, so an approved document never changes when the content files do.
@@ -116,12 +117,60 @@ def build_snapshot(
         "results": assessment_data(library, view.assessment, lang),
         "plan": plan_record(view.plan),
         "measures": chosen_measures(library, view.chosen, lang),
+        "review": review_record(view),
         "approval": (
             {**approver, "approved_at": timestamp(approved_at)}
             if approver and approved_at
             else None
         ),
     }
+
+
+REVIEW_STEPS = (Status.SUBMITTED.value, Status.CHANGES_REQUESTED.value, Status.APPROVED.value)
+"""The steps of the review loop: a submission, a request for changes, an approval."""
+
+
+def decision_role(decision: Decision, owner_id: int) -> str:
+    """The part its taker played in a workflow step: ``officer`` (the owner) submits, reopens
+    and archives, a ``reviewer`` decides, an ``admin`` may reopen or archive, and ``system``
+    is the command line."""
+    if decision.actor_id is None:
+        return "system"
+    if decision.to_status in (Status.CHANGES_REQUESTED.value, Status.APPROVED.value):
+        return "reviewer"
+    if decision.to_status == Status.SUBMITTED.value or decision.actor_id == owner_id:
+        return "officer"
+    return "admin"
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back stored UTC times without their zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def review_record(view: DossierView) -> list[dict[str, Any]]:
+    """This revision's review loop, oldest first: each submission with the officer's note and
+    each request for changes or approval with the reviewer's note, numbered by round as the
+    conversation in the app numbers them (the n-th submission of the dossier opens round n)."""
+    entries = []
+    round_number = 0
+    for d in view.decisions:  # oldest first
+        if d.to_status == Status.SUBMITTED.value:
+            round_number += 1
+        if d.revision != view.dossier.revision or d.to_status not in REVIEW_STEPS:
+            continue
+        entries.append(
+            {
+                "round": round_number,
+                "to_status": d.to_status,
+                "user": d.actor.name if d.actor else "system",
+                "name": d.actor.display_name if d.actor else None,
+                "role": decision_role(d, view.dossier.owner_id),
+                "at": timestamp(_utc(d.created_at)),
+                "note": d.note,
+            }
+        )
+    return entries
 
 
 def answer_sheet(library: Library, view: DossierView, lang: Lang) -> list[dict[str, Any]]:

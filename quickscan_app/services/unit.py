@@ -14,7 +14,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from quickscan_app.i18n import format_datetime
 from quickscan_app.services import audit
 from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
+from quickscan_app.services.errors import (
+    Change,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+)
 from quickscan_app.services.limits import dossier_key, valid_id
 from quickscan_app.store.models import Dossier, User, UserRole
 
@@ -57,7 +63,7 @@ class Work:
             "stale",
             dossier=dossier.id,
             who=who.display_name if who else "system",
-            change=dossier.last_change,
+            change=Change(dossier.last_change),
             when=format_datetime(dossier.updated_at, "nl"),
         )
 

@@ -36,15 +36,16 @@ MAX_NOTE = NOTE
 
 def _transition(
     work: Work, dossier: Dossier, step: Step, expected_version: int, note: str | None
-) -> Status:
-    """Move the dossier along ``step`` and record the decision; refuses illegal moves."""
+) -> Decision:
+    """Move the dossier along ``step`` and record the decision (its note also in the audit
+    trail); refuses illegal moves."""
     work.ensure_fresh(dossier, expected_version)
     current = Status(dossier.status)
     destination = _check_step(dossier, step)
     work.touch(dossier, expected_version, f"status {destination.value}")
     dossier.status = destination.value
     work.session.add(
-        Decision(
+        decision := Decision(
             dossier_id=dossier.id,
             revision=dossier.revision,
             actor_id=work.actor.user_id,
@@ -55,7 +56,9 @@ def _transition(
         )
     )
     work.details.update({"from": current.value, "to": destination.value})
-    return destination
+    if decision.note:
+        work.details["note"] = decision.note
+    return decision
 
 
 def _check_step(dossier: Dossier, step: Step) -> Status:
@@ -114,13 +117,14 @@ def approve(
     with unit_of_work(ctx, actor, "dossier.approve", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_reviewer_of(actor, dossier, answered_by(work.session, dossier_id))
-        _transition(work, dossier, Step.APPROVE, expected_version, note)
+        decision = _transition(work, dossier, Step.APPROVE, expected_version, note)
         now = ctx.clock()
         approver_row = work.session.get(User, actor.user_id)
         approver = {
             "user": actor.name,
             "name": approver_row.display_name if approver_row else actor.name,
             "role": Role.REVIEWER.value,
+            "note": decision.note,
         }
         text = snapshot_text(build_snapshot(load_view(ctx, work.session, dossier), approver, now))
         digest = sha256_text(text)

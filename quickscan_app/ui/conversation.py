@@ -10,11 +10,13 @@ from typing import Any
 import streamlit as st
 
 from quickscan_app.domain.answers import normalise_answer
+from quickscan_app.domain.people import name_and_role
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.workflow import Status
 from quickscan_app.i18n import format_datetime, plural, t
 from quickscan_app.presenters import answer_label
 from quickscan_app.services.dossiers import DossierView
+from quickscan_app.services.snapshot import decision_role
 from quickscan_app.services.workflow import RoundChanges
 from quickscan_app.store.models import Comment, Decision
 from quickscan_app.ui.text import md
@@ -53,8 +55,15 @@ def round_count(decisions: list[Decision]) -> int:
     return sum(1 for d in decisions if d.to_status == Status.SUBMITTED.value)
 
 
-def _who(decision: Decision) -> str:
-    return decision.actor.display_name if decision.actor else "system"
+def _name(decision: Decision, lang: Lang) -> str:
+    return decision.actor.display_name if decision.actor else t("review_role.system", lang)
+
+
+def _who(view: DossierView, decision: Decision, lang: Lang) -> str:
+    """The name and, unless the name already says it, the part played in the step: "Ruben
+    Bakker (beveiligingsadviseur), beoordelaar" (as the PDF's review annex shows them)."""
+    role = t(f"review_role.{decision_role(decision, view.dossier.owner_id)}", lang)
+    return name_and_role(_name(decision, lang), role)
 
 
 def comment_count(view: DossierView, kind: str, target: str) -> int:
@@ -114,7 +123,7 @@ def _lines(view: DossierView, item: Round, lang: Lang) -> list[str]:
     if item.submit is not None:
         when = format_datetime(item.submit.created_at, lang)
         lines.append(
-            f"**{t('status.submitted', lang)}** · {md(_who(item.submit))}, {when}"
+            f"**{t('status.submitted', lang)}** · {md(_who(view, item.submit, lang))}, {when}"
             + _note(item.submit.note)
         )
     for event in item.events:
@@ -127,7 +136,7 @@ def _lines(view: DossierView, item: Round, lang: Lang) -> list[str]:
         else:
             mark = {"approved": "✓", "changes_requested": "↩"}.get(event.to_status, "•")
             lines.append(
-                f"{mark} **{_decision_text(event, lang)}** · {md(_who(event))}, {when}"
+                f"{mark} **{_decision_text(event, lang)}** · {md(_who(view, event, lang))}, {when}"
                 + _note(event.note)
             )
     return lines
@@ -143,7 +152,7 @@ def render_sent_back(view: DossierView, decisions: list[Decision], lang: Lang) -
     st.warning(
         t("ui.sent_back", lang).format(
             round=round_count(decisions),
-            reviewer=md(_who(last)),
+            reviewer=md(_name(last, lang)),
             when=format_datetime(last.created_at, lang),
         )
         + (f"  \n> {md(last.note)}" if last.note else "")

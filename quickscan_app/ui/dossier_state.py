@@ -21,7 +21,7 @@ from quickscan_app.services.dossiers import (
     publication_of,
     publication_question,
 )
-from quickscan_app.services.errors import Conflict, ServiceError
+from quickscan_app.services.errors import Change, Conflict, ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.widgets import forget_widgets
@@ -88,7 +88,8 @@ def load(
     if dossier_id in seen and seen[dossier_id] != version:
         forget_widgets(dossier_id)
         if view.dossier.updated_by_id != user.user_id:
-            st.info(t("ui.changed_elsewhere", lang).format(change=view.dossier.last_change))
+            change = Change(view.dossier.last_change).text(lang)
+            st.info(t("ui.changed_elsewhere", lang).format(change=change))
     seen[dossier_id] = version
     return view
 

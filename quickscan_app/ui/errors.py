@@ -42,7 +42,7 @@ def error_message(exc: ServiceError, lang: Lang) -> str:
     """What to show the user for a refused call: ``exc.message(lang)`` with its English
     ``problem`` and field name translated, every part escaped for markdown (they name people,
     titles and values someone typed; ``st.error`` renders markdown)."""
-    params = dict(exc.params)
+    params = exc.words(lang)
     if isinstance(params.get("problem"), str):
         params["problem"] = problem_text(params["problem"], lang)
     field = params.get("field")

@@ -48,7 +48,7 @@ def test_full_round_trip(ctx, people) -> None:
     assert [m["id"] for m in snapshot["measures"]] == ["jump_host", "exit_plan"]
     assert snapshot["measures"][1]["tender_section"] == "contract_clauses"
     assert snapshot["approval"] == {
-        "user": "rita", "name": "Rita Reviewer", "role": "reviewer",
+        "user": "rita", "name": "Rita Reviewer", "role": "reviewer", "note": None,
         "approved_at": snapshot["approval"]["approved_at"],
     }  # fmt: skip
     assert snapshot["results"]["overall_level"] == view.assessment.overall_level.value
@@ -192,7 +192,8 @@ def test_stale_save_is_refused_and_names_who_changed_what(ctx, people) -> None:
     dossiers.save_answer(ctx, people.olga, dossier_id, "connectivity", "closed", seen)
     with pytest.raises(Conflict) as refused:
         dossiers.save_answer(ctx, people.olga, dossier_id, "connectivity", "internet", seen)
-    assert "Olga Officier" in str(refused.value) and "answer connectivity" in str(refused.value)
+    assert "Olga Officier" in str(refused.value) and "an answer changed" in str(refused.value)
+    assert "een antwoord gewijzigd" in refused.value.message("nl")
     assert "opnieuw" in refused.value.message("nl")
     view = dossiers.get_dossier(ctx, people.olga, dossier_id)
     assert view.answers["connectivity"] == "closed"

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from quickscan_app.i18n import format_datetime, plural, t
+from quickscan_app.i18n import code_word, format_datetime, plural, t
 from quickscan_app.services.admin import audit_trail, verify_audit_trail
 from quickscan_app.services.context import Role
 from quickscan_app.ui import session
@@ -41,7 +41,7 @@ def render() -> None:
                     t("ui.col.actor", lang): e.actor,
                     t("ui.col.action", lang): e.action,
                     t("ui.col.object", lang): f"{e.object_type} {e.object_id or ''}".strip(),
-                    t("ui.col.result", lang): e.result,
+                    t("ui.col.result", lang): code_word("exp.audit.result", e.result, lang),
                     t("ui.col.origin", lang): e.origin,
                     t("ui.col.hash", lang): e.hash[:16] + "…",
                 }
