@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from quickscan_app.content import default_content_paths, load_content  # noqa: E402
 from quickscan_app.services import audit  # noqa: E402
 from quickscan_app.services.context import ServiceContext  # noqa: E402
+from quickscan_app.store.audit_key import scratch_keys  # noqa: E402
 from quickscan_app.store.db import make_engine  # noqa: E402
 from quickscan_app.store.migrate import upgrade  # noqa: E402
 from tests.load_driver import run_load  # noqa: E402
@@ -30,7 +31,8 @@ from tests.pg import pg_database  # noqa: E402
 def bench(url: str, label: str, users: int, saves: int) -> None:
     engine = make_engine(url)
     upgrade(engine)
-    ctx = ServiceContext(engine, load_content(default_content_paths(ROOT / "tests/fixtures/mini")))
+    content = load_content(default_content_paths(ROOT / "tests/fixtures/mini"))
+    ctx = ServiceContext(engine, content, audit_keys=scratch_keys())
     result = run_load(ctx, users, saves, "bench")
     with ctx.factory() as session:
         report = audit.verify(session)

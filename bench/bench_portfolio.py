@@ -37,6 +37,7 @@ from quickscan_app.services import users  # noqa: E402
 from quickscan_app.services.context import ServiceContext, system_actor  # noqa: E402
 from quickscan_app.services.dossiers import answer_json  # noqa: E402
 from quickscan_app.services.portfolio import PortfolioFilter, portfolio  # noqa: E402
+from quickscan_app.store.audit_key import scratch_keys  # noqa: E402
 from quickscan_app.store.db import make_engine  # noqa: E402
 from quickscan_app.store.migrate import upgrade  # noqa: E402
 from quickscan_app.store.models import (  # noqa: E402
@@ -214,7 +215,8 @@ def median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
 def run(url: str, label: str, sizes: list[int], runs: int = RUNS) -> None:
     engine = make_engine(url)
     upgrade(engine)
-    ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
+    content = load_content(default_content_paths(ROOT))
+    ctx = ServiceContext(engine, content, audit_keys=scratch_keys())
     owner = users.add_user(
         ctx, system_actor("bench"), "bench", "Zomer-aan-de-Maas met 3 honden", ["officer"]
     )

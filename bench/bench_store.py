@@ -35,6 +35,7 @@ from sqlalchemy import create_engine, insert, text  # noqa: E402
 from quickscan_app.content import default_content_paths, load_content  # noqa: E402
 from quickscan_app.services import dossiers, users  # noqa: E402
 from quickscan_app.services.context import Actor, Role, ServiceContext, system_actor  # noqa: E402
+from quickscan_app.store.audit_key import scratch_keys  # noqa: E402
 from quickscan_app.store.db import make_engine  # noqa: E402
 from quickscan_app.store.migrate import upgrade  # noqa: E402
 from quickscan_app.store.models import Dossier  # noqa: E402
@@ -50,7 +51,8 @@ def median_ms(samples: list[float]) -> float:
 def prepared(url: str) -> tuple[ServiceContext, Actor, int]:
     engine = make_engine(url)
     upgrade(engine)
-    ctx = ServiceContext(engine, load_content(default_content_paths(ROOT)))
+    content = load_content(default_content_paths(ROOT))
+    ctx = ServiceContext(engine, content, audit_keys=scratch_keys())
     user_id = users.add_user(
         ctx, system_actor("bench"), "bench", "Zomer-aan-de-Maas met 3 honden", ["officer"]
     )

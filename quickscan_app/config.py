@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
 from quickscan_app.client_address import parse_trusted_proxies
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,11 @@ class Settings(BaseSettings):
     max_failed_sign_ins_per_origin: int = 30
     """Failed sign-ins from one origin within 15 minutes after which that origin gets one
     password check per account name per 15 minutes; 0 turns it off (docs/security.md)."""
+    audit_key: SecretStr | None = None
+    """HMAC key sealing the audit trail and backups (docs/deploy.md); required for PostgreSQL,
+    generated beside a SQLite file when unset (``quickscan_app.store.audit_key``)."""
+    audit_retired_keys: SecretStr | None = None
+    """Comma-separated keys used before a rotation, to check what they sealed."""
     trusted_proxies: str = ""
     """Comma-separated addresses or networks of the reverse proxies whose ``X-Forwarded-For``
     is believed (``10.0.0.5, 10.1.0.0/16``); empty: the TCP peer is the client."""

@@ -808,8 +808,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.col.dossiers": {"nl": "Dossiers", "en": "Dossiers"},
     "ui.verify_chain": {"nl": "Keten controleren", "en": "Verify the chain"},
     "ui.chain_broken": {
-        "nl": "De audittrail is NIET intact vanaf gebeurtenis {seq}: {problem}.",
-        "en": "The audit trail is NOT intact from event {seq}: {problem}.",
+        "nl": "De audittrail is NIET intact: {problem}.",
+        "en": "The audit trail is NOT intact: {problem}.",
     },
     "ui.col.when": {"nl": "Tijdstip", "en": "When"},
     "ui.col.actor": {"nl": "Wie", "en": "Who"},
@@ -1311,6 +1311,91 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     },
 }
 STRINGS.update(EXPORT_STRINGS)
+
+# The audit trail's verification: what is wrong (``audit.problem.<code>``), and its key.
+AUDIT_STRINGS: dict[str, dict[Lang, str]] = {
+    "audit.problem.head_missing": {
+        "nl": "de kop van de keten ontbreekt",
+        "en": "the chain head is missing",
+    },
+    "audit.problem.missing": {
+        "nl": "gebeurtenis {seq} ontbreekt",
+        "en": "event {seq} is missing",
+    },
+    "audit.problem.unlinked": {
+        "nl": "gebeurtenis {seq} sluit niet aan op gebeurtenis {before}",
+        "en": "event {seq} does not follow event {before}",
+    },
+    "audit.problem.altered": {
+        "nl": "gebeurtenis {seq} is gewijzigd (of zonder de auditsleutel geschreven)",
+        "en": "event {seq} was altered (or written without the audit key)",
+    },
+    "audit.problem.bad_switch": {
+        "nl": "gebeurtenis {seq} wisselt van sleutel, maar niet vanaf de sleutel waarmee de keten tot daar verzegeld is",
+        "en": "event {seq} switches keys, but not from the key the chain is sealed with up to there",
+    },
+    "audit.problem.unknown_key": {
+        "nl": "gebeurtenis {seq} en later zijn verzegeld met sleutel {key}, die niet is ingesteld (QUICKSCAN_AUDIT_KEY of QUICKSCAN_AUDIT_RETIRED_KEYS)",
+        "en": "event {seq} and later are sealed with key {key}, which is not configured (QUICKSCAN_AUDIT_KEY or QUICKSCAN_AUDIT_RETIRED_KEYS)",
+    },
+    "audit.problem.past_head": {
+        "nl": "gebeurtenissen {first} tot en met {last} staan na de kop van de keten (die noemt {head})",
+        "en": "events {first} to {last} lie past the chain head (which names {head})",
+    },
+    "audit.problem.short": {
+        "nl": "de keten houdt op bij gebeurtenis {last}, maar de kop noemt {head}: het einde is verwijderd",
+        "en": "the chain ends at event {last} but the head says {head}: its end was deleted",
+    },
+    "audit.problem.head_hash": {
+        "nl": "de kop van de keten past niet bij gebeurtenis {seq}",
+        "en": "the chain head does not match event {seq}",
+    },
+    "audit.problem.head_forged": {
+        "nl": "de kop van de keten is niet met de auditsleutel verzegeld: hij is verplaatst, mogelijk over verwijderde gebeurtenissen heen (laatste gebeurtenis {seq})",
+        "en": "the chain head is not sealed with the audit key: it was moved, perhaps back over deleted events (last event {seq})",
+    },
+    "audit.problem.keyed_part_gone": {
+        "nl": "de kop noemt sleutel {key}, maar de keten heeft geen overstap naar een sleutel: het verzegelde deel is verwijderd",
+        "en": "the head names key {key}, but the chain holds no switch-over to a key: its sealed part was removed",
+    },
+    "audit.problem.not_keyed": {
+        "nl": "er is een auditsleutel ingesteld ({key}), maar de keten is nooit naar een sleutel overgestapt: het verzegelde deel is verwijderd",
+        "en": "an audit key is configured ({key}), but the chain never switched over to a key: its sealed part was removed",
+    },
+    "audit.problem.old_key": {
+        "nl": "de keten eindigt verzegeld met een oudere sleutel; de overstap naar de huidige sleutel ({key}) ontbreekt: het einde is verwijderd",
+        "en": "the chain ends sealed with an older key; the switch-over to the current key ({key}) is missing: its end was removed",
+    },
+    "audit.problem.approval": {
+        "nl": "de goedkeuring van dossier {dossier} (snapshot {sha}) is niet de goedkeuring die de audittrail vastlegde: de snapshot is in de database vervangen",
+        "en": "the approval of dossier {dossier} (snapshot {sha}) is not the one the audit trail recorded: the snapshot was replaced in the database",
+    },
+    "audit.problem.bidder": {
+        "nl": "de goedgekeurde toets van inschrijver {bidder} (dossier {dossier}, snapshot {sha}) is niet de toets die de audittrail vastlegde: de snapshot is in de database vervangen",
+        "en": "the approved check of bidder {bidder} (dossier {dossier}, snapshot {sha}) is not the one the audit trail recorded: the snapshot was replaced in the database",
+    },
+    "audit.keyed_from": {
+        "nl": "Verzegeld met de auditsleutel vanaf gebeurtenis {seq}; de gebeurtenissen daarvoor zijn met SHA-256 geketend.",
+        "en": "Sealed with the audit key from event {seq}; the events before it are chained with SHA-256.",
+    },
+    "audit.keyed_all": {
+        "nl": "Verzegeld met de auditsleutel vanaf de eerste gebeurtenis.",
+        "en": "Sealed with the audit key from the first event on.",
+    },
+    "audit.unkeyed": {
+        "nl": "NIET met een sleutel verzegeld: wie in de database kan schrijven, kan de hele keten herschrijven. Stel QUICKSCAN_AUDIT_KEY in.",
+        "en": "NOT sealed with a key: anyone who can write to the database can rewrite the whole chain. Set QUICKSCAN_AUDIT_KEY.",
+    },
+    "exp.verify.forged": {
+        "nl": "VERVALST: dit {format}-bestand noemt snapshot {sha} en de database heeft daarvoor een goedkeuring (dossier {dossier}), maar de audittrail heeft die goedkeuring nooit vastgelegd: zij is in de database vervangen of ingevoegd.",
+        "en": "FORGED: this {format} file names snapshot {sha} and the database holds an approval for it (dossier {dossier}), but the audit trail never recorded that approval: it was replaced or inserted in the database.",
+    },
+    "exp.verify.tampered": {
+        "nl": "GEMANIPULEERD: dit {format}-bestand noemt snapshot {sha}; de audittrail legde die goedkeuring vast, maar de goedkeuring in de database ontbreekt of is vervangen. De database is gewijzigd: vertrouw geen export van dit dossier voordat dit is uitgezocht.",
+        "en": "TAMPERED: this {format} file names snapshot {sha}; the audit trail recorded that approval, but the approval in the database is missing or was replaced. The database was changed: trust no export of this dossier until this is sorted out.",
+    },
+}
+STRINGS.update(AUDIT_STRINGS)
 
 
 # Texts with a count: the form Babel's plural rules pick for the count (``one`` or ``other`` in

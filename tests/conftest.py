@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"
+
+# One audit key for the whole run (and the app servers and commands it starts), as a
+# deployment has: template databases copied into each test stay sealed with a key at hand.
+TEST_AUDIT_KEY = "test-audit-key-for-the-quickscan-test-suite-only"
+os.environ.setdefault("QUICKSCAN_AUDIT_KEY", TEST_AUDIT_KEY)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "restore", help="load a backup into a new, empty database (QUICKSCAN_DATABASE_URL)"
     )
     load.add_argument("path", type=Path, metavar="PATH")
+    load.add_argument(
+        "--accept-unsealed", action="store_true",
+        help="also restore a backup not sealed with an audit key (made before version 2 of "
+        "the format, or without a key): only one you trust",
+    )  # fmt: skip
     load.set_defaults(handler=run_restore)
 
 
@@ -46,6 +51,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import OperationalError
 
+    from quickscan_app.cli.store_commands import cli_origin, print_chain_report
     from quickscan_app.config import get_settings
     from quickscan_app.services import audit
     from quickscan_app.store.backup import BackupError, restore
@@ -56,7 +62,7 @@ def run_restore(args: argparse.Namespace) -> int:
     engine = make_engine(get_settings().database_url)
     try:
         try:
-            summary = restore(engine, args.path)
+            summary = restore(engine, args.path, accept_unsealed=args.accept_unsealed)
         except BackupError as exc:
             raise UsageError(str(exc)) from None
         except OperationalError:
@@ -66,14 +72,14 @@ def run_restore(args: argparse.Namespace) -> int:
                 f"{args.path}: not a usable Quickscan backup ({type(exc).__name__}); "
                 "nothing was restored"
             ) from None
-        with session_factory(engine)() as session:
+        # Checked before the commit; the switch-over to this server's key is recorded now.
+        factory = session_factory(engine)
+        audit.ensure_keyed(factory, datetime.now(UTC), cli_origin())
+        with factory() as session:
             report = audit.verify(session)
     finally:
         engine.dispose()
     counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items() if n)
     print(f"restored {summary.total} rows ({counts})")
-    if not report.intact:
-        print(f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem}")
-        return EXIT_FAILED
-    print(f"audit trail intact: {report.events} events")
-    return EXIT_OK
+    print_chain_report(report)
+    return EXIT_OK if report.intact else EXIT_FAILED

@@ -18,7 +18,7 @@ from quickscan_app.cli.common import EXIT_FAILED, EXIT_OK, UsageError, print_jso
 
 if TYPE_CHECKING:
     from quickscan_app.domain.text import Lang
-    from quickscan_app.services import dossiers
+    from quickscan_app.services import audit, dossiers
     from quickscan_app.services.context import Actor, ServiceContext
 
 
@@ -44,14 +44,14 @@ def cli_language() -> Lang:
         return "nl"
 
 
-def _origin() -> str:
+def cli_origin() -> str:
     return f"cli:{getpass.getuser()}@{socket.gethostname()}"[:120]
 
 
 def cli_actor() -> Actor:
     from quickscan_app.services.context import system_actor
 
-    return system_actor(_origin())
+    return system_actor(cli_origin())
 
 
 def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
@@ -61,7 +61,7 @@ def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
 
     from quickscan_app.config import get_settings
     from quickscan_app.content import load_content
-    from quickscan_app.services import context
+    from quickscan_app.services import audit, context
     from quickscan_app.store.db import make_engine
     from quickscan_app.store.migrate import is_current, upgrade
 
@@ -74,7 +74,9 @@ def open_context(*, upgrade_schema: bool = False) -> ServiceContext:
         raise UsageError(
             f"the database {shown} is not at the current schema: run `quickscan db upgrade`"
         )
-    return context.ServiceContext(engine, load_content())
+    ctx = context.ServiceContext(engine, load_content())
+    audit.ensure_keyed(ctx.factory, ctx.clock(), cli_origin())
+    return ctx
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -120,8 +122,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="COMMAND", required=True
     )
     audit_cmd.add_parser(
-        "verify", help="check the hash chain; exit 1 naming the first bad event"
+        "verify", help="check the sealed chain and the approvals; exit 1 naming what is wrong"
     ).set_defaults(handler=audit_verify)
+    audit_cmd.add_parser(
+        "new-key", help="print a fresh random key for QUICKSCAN_AUDIT_KEY (docs/deploy.md)"
+    ).set_defaults(handler=audit_new_key)
 
 
 def db_upgrade(args: argparse.Namespace) -> int:
@@ -318,8 +323,23 @@ def audit_verify(args: argparse.Namespace) -> int:
     ctx = open_context()
     with ctx.factory() as session:
         report = audit.verify(session)
-    if report.intact:
-        print(f"audit trail intact: {report.events} events")
-        return EXIT_OK
-    print(f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
-    return EXIT_FAILED
+    print_chain_report(report)
+    return EXIT_OK if report.intact else EXIT_FAILED
+
+
+def print_chain_report(report: audit.ChainReport) -> None:
+    """One line on the outcome (to stderr when broken), and one on the key."""
+    lang = cli_language()
+    if not report.intact:
+        where = f" at event {report.first_bad_seq}" if report.first_bad_seq else ""
+        print(f"audit trail BROKEN{where}: {report.message(lang)}", file=sys.stderr)
+        return
+    print(f"audit trail intact: {report.events} events")
+    print(report.sealing(lang))
+
+
+def audit_new_key(args: argparse.Namespace) -> int:
+    from quickscan_app.store.audit_key import new_key
+
+    print(new_key())
+    return EXIT_OK

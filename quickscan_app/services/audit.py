@@ -1,46 +1,45 @@
-"""The append-only audit trail, chained by SHA-256, and its verification."""
+"""The append-only audit trail: a chain sealed with the audit key (``audit_seal``), its
+switch-over to a key, and its verification (``audit_check``)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
+from quickscan_app.services.audit_check import ChainReport as ChainReport
+from quickscan_app.services.audit_check import verify as verify
+from quickscan_app.services.audit_seal import (
+    KEY_ACTION,
+    canonical_json,
+    event_hash,
+    head_mac,
+    keyring,
+    timestamp,
+)
+from quickscan_app.store.audit_key import AuditKeyError, Keyring, key_id
+from quickscan_app.store.db import transaction
 from quickscan_app.store.models import AuditEvent, AuditHead
 
-GENESIS = "0" * 64
-HASHED_FIELDS = (
-    "seq", "occurred_at", "actor", "action", "object_type", "object_id", "result", "origin",
-    "details", "prev_hash",
-)  # fmt: skip
-
-
 # Built once: statements reused on every append skip SQLAlchemy's construction and caching work.
-_READ_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+_READ_HEAD = (
+    select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)
+    .where(AuditHead.id == 1)
+    .with_for_update()
+)
 _INSERT_EVENT = insert(AuditEvent)
 _MOVE_HEAD = (
     update(AuditHead)
     .where(AuditHead.id == 1)
-    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+    .values(
+        seq=bindparam("new_seq"),
+        hash=bindparam("new_hash"),
+        key_id=bindparam("new_key_id"),
+        mac=bindparam("new_mac"),
+    )
 )
-
-
-def canonical_json(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def event_hash(values: dict[str, Any]) -> str:
-    payload = canonical_json([values[name] for name in HASHED_FIELDS])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def append(
@@ -58,10 +57,14 @@ def append(
     """Add one event after the current head, in the caller's transaction.
 
     The head row is locked (``FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already
-    serialises writers), so concurrent appends form one chain and never fork.
+    serialises writers), so concurrent appends form one chain and never fork. When the session's
+    key is not the one the chain is sealed with, the switch-over is recorded first.
     """
     conn = session.connection()
-    seq, prev_hash = conn.execute(_READ_HEAD).one()
+    keys = keyring(session)
+    seq, prev_hash, sealed_with = conn.execute(_READ_HEAD).one()
+    if sealed_with != keys.current_id:
+        seq, prev_hash = _switch_over(conn, keys, sealed_with, seq, prev_hash, at, origin)
     values: dict[str, Any] = {
         "seq": seq + 1,
         "occurred_at": timestamp(at),
@@ -74,50 +77,80 @@ def append(
         "details": canonical_json(details or {}),
         "prev_hash": prev_hash,
     }
-    values["hash"] = event_hash(values)
-    conn.execute(_INSERT_EVENT, values)
-    conn.execute(_MOVE_HEAD, {"new_seq": values["seq"], "new_hash": values["hash"]})
+    _write(conn, keys.current, values)
     return values["seq"]
 
 
-@dataclass(frozen=True)
-class ChainReport:
-    intact: bool
-    events: int
-    first_bad_seq: int | None = None
-    problem: str = ""
+def _write(conn: Connection, key: bytes | None, values: dict[str, Any]) -> None:
+    values["hash"] = event_hash(values, key)
+    conn.execute(_INSERT_EVENT, values)
+    conn.execute(
+        _MOVE_HEAD,
+        {
+            "new_seq": values["seq"],
+            "new_hash": values["hash"],
+            "new_key_id": None if key is None else key_id(key),
+            "new_mac": None if key is None else head_mac(key, values["seq"], values["hash"]),
+        },
+    )
 
 
-def verify(session: Session) -> ChainReport:
-    """Walk the chain in sequence order and recompute every hash.
+def _switch_over(
+    conn: Connection,
+    keys: Keyring,
+    sealed_with: str | None,
+    seq: int,
+    prev_hash: str,
+    at: datetime,
+    origin: str,
+) -> tuple[int, str]:
+    """Record that the chain is sealed with the current key from here on.
 
-    An altered row fails its own hash; a deleted row leaves a gap in the sequence and a
-    broken link; reordered rows break the links; a deleted tail no longer meets the head.
-    """
-    head = session.get(AuditHead, 1)
-    if head is None:
-        return ChainReport(False, 0, 1, "the chain head is missing")
-    # The head is read first: events appended while we walk lie beyond it and are left
-    # for the next check, instead of looking like a chain that stops short.
-    expected_prev, expected_seq, count = GENESIS, 1, 0
-    query = select(AuditEvent).where(AuditEvent.seq <= head.seq).order_by(AuditEvent.seq)
-    rows = session.execute(query).scalars()
-    for event in rows.yield_per(2000):
-        values = {name: getattr(event, name) for name in HASHED_FIELDS}
-        if event.seq != expected_seq:
-            return ChainReport(False, count, expected_seq, f"event {expected_seq} is missing")
-        if event.prev_hash != expected_prev:
-            return ChainReport(
-                False, count, event.seq, f"event {event.seq} does not follow event {event.seq - 1}"
-            )
-        if event_hash(values) != event.hash:
-            return ChainReport(False, count, event.seq, f"event {event.seq} was altered")
-        expected_prev, expected_seq, count = event.hash, expected_seq + 1, count + 1
-    if head.seq != count or head.hash != expected_prev:
-        return ChainReport(
-            False, count, count + 1, f"the chain ends at event {count} but the head says {head.seq}"
+    Refused without a key (a keyed chain cannot go back to plain hashes) and when the chain
+    is sealed with a key that is not at hand (a rotation must show the old key)."""
+    if keys.current is None:
+        raise AuditKeyError(
+            f"the audit trail is sealed with key {sealed_with}: set QUICKSCAN_AUDIT_KEY"
         )
-    return ChainReport(True, count)
+    if sealed_with is not None and keys.by_id(sealed_with) is None:
+        raise AuditKeyError(
+            f"the audit trail is sealed with key {sealed_with}, not with QUICKSCAN_AUDIT_KEY "
+            f"({keys.current_id}); to rotate, put the old key in QUICKSCAN_AUDIT_RETIRED_KEYS"
+        )
+    values: dict[str, Any] = {
+        "seq": seq + 1,
+        "occurred_at": timestamp(at),
+        "actor": "system",
+        "action": KEY_ACTION,
+        "object_type": "audit",
+        "object_id": keys.current_id,
+        "result": "success",
+        "origin": origin,
+        "details": canonical_json({"key_id": keys.current_id, "previous": sealed_with}),
+        "prev_hash": prev_hash,
+    }
+    _write(conn, keys.current, values)
+    return values["seq"], values["hash"]
+
+
+def ensure_keyed(factory: sessionmaker[Session], at: datetime, origin: str) -> bool:
+    """Record the switch-over to the sessions' key now if the chain is not sealed with it.
+
+    Every app server and command calls this when it opens the database, so a trail that a
+    keyed server has seen always holds its switch-over, and ``verify`` can treat a trail
+    without one as cut short. True if a switch-over was recorded."""
+    with factory() as session:
+        keys = keyring(session)
+        sealed_with = session.execute(select(AuditHead.key_id).where(AuditHead.id == 1)).scalar()
+    if sealed_with == keys.current_id:
+        return False
+    with transaction(factory) as session:
+        conn = session.connection()
+        seq, prev_hash, sealed_with = conn.execute(_READ_HEAD).one()
+        if sealed_with == keys.current_id:
+            return False  # another server did it meanwhile
+        _switch_over(conn, keys, sealed_with, seq, prev_hash, at, origin)
+        return True
 
 
 def recent_events(session: Session, limit: int = 200) -> list[AuditEvent]:

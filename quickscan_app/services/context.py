@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from quickscan_app.content import ContentSet
+from quickscan_app.store.audit_key import Keyring, keyring_for
 from quickscan_app.store.db import session_factory, transaction
 
 
@@ -48,10 +49,15 @@ class ServiceContext:
     engine: Engine
     content: ContentSet
     clock: Callable[[], datetime] = utc_now
+    audit_keys: Keyring | None = None
+    """The keys sealing the audit trail; by default those for the engine's database
+    (``QUICKSCAN_AUDIT_KEY``, or the key file beside a SQLite file)."""
     factory: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.factory = session_factory(self.engine)
+        if self.audit_keys is None:
+            self.audit_keys = keyring_for(self.engine.url)
+        self.factory = session_factory(self.engine, self.audit_keys)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

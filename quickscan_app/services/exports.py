@@ -25,6 +25,7 @@ from quickscan_app.exports.render import (
 )
 from quickscan_app.exports.source import FORMATS, KINDS, MEDIA_TYPES, AuditLine, ExportSource
 from quickscan_app.services import authz
+from quickscan_app.services.audit_check import approval_on_record, recorded
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import load_view
 from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError, WorkflowError
@@ -124,8 +125,12 @@ def approved_source(
     """Everything an export of an approved snapshot shows: fixed once approved.
 
     The stored snapshot must still hash to its recorded SHA-256 (an edit in the database would
-    otherwise leave with the approved hash on it) and be in the form exports read."""
-    if sha256_text(approval.snapshot) != approval.sha256:
+    otherwise leave with the approved hash on it), that SHA-256 must be the one the approval's
+    audit event recorded (a snapshot replaced together with its hash is not), and it must be in
+    the form exports read."""
+    if sha256_text(approval.snapshot) != approval.sha256 or not recorded(
+        session, "dossier.approve", approval.dossier_id, approval.sha256
+    ):
         raise WorkflowError("snapshot_altered", dossier=approval.dossier_id)
     snapshot = json.loads(approval.snapshot)
     if snapshot.get("format") != SNAPSHOT_FORMAT:
@@ -147,9 +152,10 @@ def award_checks(
     session: Session, approval: Approval, only: frozenset[str] | None = None
 ) -> tuple[dict[str, Any], ...]:
     """The approved bidder checks against this approval's plan, as frozen (oldest first);
-    with ``only``, exactly those (to re-render an award report made before later checks)."""
+    with ``only``, exactly those (to re-render an award report made before later checks).
+    Each must be the check its ``bidder.approve`` audit event recorded."""
     rows = session.execute(
-        select(Bidder.snapshot, Bidder.sha256)
+        select(Bidder.id, Bidder.snapshot, Bidder.sha256)
         .where(
             Bidder.dossier_id == approval.dossier_id,
             Bidder.revision == approval.revision,
@@ -157,11 +163,11 @@ def award_checks(
         )
         .order_by(Bidder.id)
     )
-    checks = tuple(
-        {**json.loads(text), "sha256": sha}
-        for text, sha in rows
-        if text and (only is None or sha in only)
-    )
+    chosen = [(i, text, sha) for i, text, sha in rows if text and (only is None or sha in only)]
+    for bidder_id, text, sha in chosen:
+        if sha256_text(text) != sha or not recorded(session, "bidder.approve", bidder_id, sha):
+            raise WorkflowError("snapshot_altered", dossier=approval.dossier_id)
+    checks = tuple({**json.loads(text), "sha256": sha} for _, text, sha in chosen)
     if only is not None and {c["sha256"] for c in checks} != only:
         raise WorkflowError("award_needs_bidders", dossier=approval.dossier_id)
     if not checks:
@@ -204,7 +210,9 @@ def audit_extract(
 @dataclass(frozen=True)
 class Verification:
     outcome: str
-    """``match``, ``changed`` (names an approval, content differs), ``unapproved`` (names a
+    """``match``, ``changed`` (names an approval, content differs), ``forged`` (names an
+    approval the audit trail never recorded), ``tampered`` (names a snapshot the audit trail
+    recorded as approved, whose approval is gone from the database), ``unapproved`` (names a
     snapshot that was never approved) or ``unmarked`` (names no snapshot at all)."""
     format: str
     kind: str | None = None
@@ -274,6 +282,9 @@ def _verify(
         if not authz.can_view(actor, dossier):
             hidden = hidden or dossier
             continue
+        if not recorded(session, "dossier.approve", approval.dossier_id, sha):
+            first_seen = first_seen or _found("forged", fmt, kind, approval, dossier)
+            continue
         for candidate in [kind] if kind else list(KINDS):
             if fmt in FORMATS[candidate] and _renders_to(
                 session, approval, candidate, fmt, data, checks
@@ -282,10 +293,25 @@ def _verify(
         first_seen = first_seen or _found("changed", fmt, kind, approval, dossier)
     if first_seen is not None:
         return first_seen
+    if (tampered := _approved_on_record(session, actor, fmt, marks)) is not None:
+        return tampered
     if hidden is not None:
         authz.require_view(actor, hidden)
     kind, sha = marks[0]
     return Verification("unapproved", fmt, kind, sha)
+
+
+def _approved_on_record(
+    session: Session, actor: Actor, fmt: str, marks: list[tuple[str | None, str]]
+) -> Verification | None:
+    """A snapshot with no approval in the database that the audit trail says was approved:
+    the approval was removed or replaced there (a dossier the actor may see only)."""
+    for kind, sha in marks:
+        event = approval_on_record(session, sha)
+        dossier = session.get(Dossier, int(event.object_id or 0)) if event else None
+        if dossier is not None and authz.can_view(actor, dossier):
+            return Verification("tampered", fmt, kind, sha, dossier.id, dossier.title)
+    return None
 
 
 def _found(

@@ -1,19 +1,25 @@
 """Backup and restore in one portable format, for SQLite and PostgreSQL alike.
 
-A backup is gzip-compressed JSON lines: a header (format, schema revision, time, row counts),
-then every row of every table in dependency order, then a trailer with the SHA-256 of all row
-lines. It is read inside one snapshot transaction (SQLite: a read transaction on the WAL;
-PostgreSQL: REPEATABLE READ, read only), so it is consistent while the app keeps working.
-Restore loads it into an empty database at the same schema revision, in one transaction, and
-checks counts and checksum before committing; a backup from SQLite restores into PostgreSQL
-and back.
+A backup is gzip-compressed JSON lines: a header (format, schema revision, time, row counts,
+the id of the audit key), then every row of every table in dependency order, then a trailer
+with the SHA-256 and the HMAC (with the audit key) of all lines before it. It is read inside
+one snapshot transaction (SQLite: a read transaction on the WAL; PostgreSQL: REPEATABLE READ,
+read only), so it is consistent while the app keeps working, and written readable by its
+owner only (it holds password hashes). Restore loads it into an empty database at the same
+schema revision, in one transaction, and checks counts, checksum, seal and the audit trail
+(chain and approvals) before committing: a backup changed without the key, or one whose
+trail is broken, leaves the database as it was. A backup from SQLite restores into
+PostgreSQL and back (with the same key: ``docs/deploy.md``).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import hmac
+import io
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -24,16 +30,43 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, select, text
+from sqlalchemy.orm import Session
 
+from quickscan_app.services.audit_check import verify as verify_trail
+from quickscan_app.store.audit_key import Keyring, keyring_for
 from quickscan_app.store.migrate import current_revision, head_revision, upgrade
 from quickscan_app.store.models import Base
 
-FORMAT = "quickscan-backup/1"
+FORMAT = "quickscan-backup/2"
+UNSEALED_FORMAT = "quickscan-backup/1"
+"""Before backups were sealed: a checksum only, restored only when asked for explicitly."""
 BATCH = 2_000
 
 
 class BackupError(Exception):
     """A backup that cannot be made or restored; the message says why."""
+
+
+class _Seal:
+    """SHA-256 and, with a key, HMAC-SHA-256 of the lines of a backup, as they are written."""
+
+    def __init__(self, key: bytes | None, separator: str = "\n") -> None:
+        self.sha = hashlib.sha256()
+        self.mac = hmac.new(key, digestmod=hashlib.sha256) if key is not None else None
+        self.separator = separator
+
+    def update(self, line: str) -> None:
+        data = (line + self.separator).encode("utf-8")
+        self.sha.update(data)
+        if self.mac is not None:
+            self.mac.update(data)
+
+    def matches(self, trailer: dict[str, Any]) -> bool:
+        if trailer.get("sha256") != self.sha.hexdigest():
+            return False
+        if self.mac is None:
+            return True
+        return hmac.compare_digest(str(trailer.get("hmac")), self.mac.hexdigest())
 
 
 @dataclass(frozen=True)
@@ -102,27 +135,33 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
             snapshot.dispose()
 
 
-def backup(engine: Engine, target: Path, now: datetime) -> BackupSummary:
-    """Write a consistent backup of ``engine``'s database to ``target`` (a new file)."""
+def backup(
+    engine: Engine, target: Path, now: datetime, keys: Keyring | None = None
+) -> BackupSummary:
+    """Write a consistent backup of ``engine``'s database to ``target`` (a new file), sealed
+    with the audit key (by default the one for ``engine``'s database)."""
+    keys = keys if keys is not None else keyring_for(engine.url)
     revision = current_revision(engine)
     if revision is None:
         raise BackupError("the database has no Quickscan schema: nothing to back up")
-    digest = hashlib.sha256()
+    seal = _Seal(keys.current)
     counts: dict[str, int] = {}
     partial = target.with_name(target.name + ".part")
     try:
-        with gzip.open(partial, "wt", encoding="utf-8", compresslevel=6) as out:
+        with _private_text(partial) as out:
             with _snapshot(engine) as conn:
                 for table in tables():
                     counts[table.name] = conn.execute(
                         select(func.count()).select_from(table)
                     ).scalar_one()
                 header = {"format": FORMAT, "revision": revision, "created_at": now.isoformat(),
-                          "rows": counts}  # fmt: skip
-                out.write(json.dumps(header, sort_keys=True) + "\n")
+                          "rows": counts, "key_id": keys.current_id}  # fmt: skip
+                _write_line(out, seal, json.dumps(header, sort_keys=True))
                 for table in tables():
-                    _dump_table(conn, table, out, digest)
-            out.write(json.dumps({"end": True, "sha256": digest.hexdigest()}) + "\n")
+                    _dump_table(conn, table, out, seal)
+            trailer = {"end": True, "sha256": seal.sha.hexdigest(),
+                       "hmac": seal.mac.hexdigest() if seal.mac else None}  # fmt: skip
+            out.write(json.dumps(trailer) + "\n")
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -130,7 +169,25 @@ def backup(engine: Engine, target: Path, now: datetime) -> BackupSummary:
     return BackupSummary(revision, counts)
 
 
-def _dump_table(conn: Connection, table: Table, out: IO[str], digest: Any) -> None:
+@contextmanager
+def _private_text(path: Path) -> Iterator[IO[str]]:
+    """A gzip text file readable by its owner only, whatever the umask."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(handle, 0o600)
+    with (
+        open(handle, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6) as zipped,
+        io.TextIOWrapper(zipped, encoding="utf-8", newline="\n") as out,
+    ):
+        yield out
+
+
+def _write_line(out: IO[str], seal: _Seal, line: str) -> None:
+    seal.update(line)
+    out.write(line + "\n")
+
+
+def _dump_table(conn: Connection, table: Table, out: IO[str], seal: _Seal) -> None:
     keys = list(table.primary_key.columns) or list(table.columns)
     result = conn.execution_options(stream_results=True).execute(select(table).order_by(*keys))
     for row in result.mappings():
@@ -138,51 +195,62 @@ def _dump_table(conn: Connection, table: Table, out: IO[str], digest: Any) -> No
             {"t": table.name, "r": {k: _encode(v) for k, v in row.items()}},
             sort_keys=True, ensure_ascii=False,
         )  # fmt: skip
-        digest.update(line.encode("utf-8"))
-        out.write(line + "\n")
+        _write_line(out, seal, line)
 
 
-def _lines(source: Path) -> Iterator[dict[str, Any]]:
+def _lines(source: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each line as written (what the seal covers) and as read."""
     try:
-        with gzip.open(source, "rt", encoding="utf-8") as handle:
+        with gzip.open(source, "rt", encoding="utf-8", newline="\n") as handle:
             for number, line in enumerate(handle, start=1):
                 try:
-                    yield json.loads(line)
+                    entry = json.loads(line)
                 except json.JSONDecodeError:
                     raise BackupError(f"{source}: line {number} is not valid JSON") from None
+                if not isinstance(entry, dict):
+                    raise BackupError(f"{source}: line {number} is not a backup entry")
+                yield line.removesuffix("\n"), entry
     except (OSError, EOFError) as exc:
         raise BackupError(f"{source}: not a readable Quickscan backup ({exc})") from None
 
 
-def restore(engine: Engine, source: Path) -> BackupSummary:
-    """Load ``source`` into an empty database (created or upgraded here); all or nothing."""
+def restore(
+    engine: Engine, source: Path, keys: Keyring | None = None, *, accept_unsealed: bool = False
+) -> BackupSummary:
+    """Load ``source`` into an empty database (created or upgraded here); all or nothing.
+
+    The backup must carry the seal of a key in ``keys`` (by default those for ``engine``'s
+    database); an unsealed one only with ``accept_unsealed`` (or when there is no key).
+    Everything is checked inside the transaction, the audit trail last: nothing is committed
+    unless all of it holds."""
+    keys = keys if keys is not None else keyring_for(engine.url)
     upgrade(engine)
     lines = _lines(source)
-    header = next(lines, None)
-    if not header or header.get("format") != FORMAT:
-        raise BackupError(f"{source}: not a Quickscan backup ({FORMAT})")
-    if header["revision"] != head_revision():
+    header_line, header = next(lines, ("", {}))
+    seal = _opening_seal(source, header, keys, accept_unsealed)
+    if header["format"] == FORMAT:
+        seal.update(header_line)
+    if header.get("revision") != head_revision():
         raise BackupError(
-            f"{source}: made at schema revision {header['revision']}, this version of "
+            f"{source}: made at schema revision {header.get('revision')}, this version of "
             f"Quickscan is at {head_revision()}; restore it with the version that made it"
         )
     known = {t.name: t for t in tables()}
     decoders = {name: _decoder(t) for name, t in known.items()}
-    digest = hashlib.sha256()
     seen: dict[str, int] = dict.fromkeys(known, 0)
     ended = None
     with engine.begin() as conn:
         _require_empty(conn)
         conn.execute(known["audit_head"].delete())  # the migration's starting row
         pending: dict[str, list[dict[str, Any]]] = {}
-        for entry in lines:
+        for line, entry in lines:
             if "end" in entry:
                 ended = entry
                 break
             name, row = entry.get("t"), entry.get("r")
             if name not in known or not isinstance(row, dict):
                 raise BackupError(f"{source}: unknown table {name!r}")
-            digest.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            seal.update(line)
             for column, decode in decoders[name].items():
                 if row.get(column) is not None:
                     row[column] = decode(row[column])
@@ -194,13 +262,53 @@ def restore(engine: Engine, source: Path) -> BackupSummary:
         _flush(conn, known, pending)
         if ended is None:
             raise BackupError(f"{source}: the backup is cut off (no end marker)")
-        if ended.get("sha256") != digest.hexdigest():
-            raise BackupError(f"{source}: checksum mismatch: the backup was changed or damaged")
+        if not seal.matches(ended):
+            raise BackupError(
+                f"{source}: checksum mismatch: the backup was changed or damaged "
+                "(its seal does not match); nothing was restored"
+            )
         wanted = {k: v for k, v in header["rows"].items() if k in known}
         if {k: seen[k] for k in wanted} != wanted:
             raise BackupError(f"{source}: row counts differ from the header")
         _reset_sequences(conn)
+        _check_trail(conn, source, keys)
     return BackupSummary(header["revision"], {k: seen[k] for k in known})
+
+
+def _opening_seal(
+    source: Path, header: dict[str, Any], keys: Keyring, accept_unsealed: bool
+) -> _Seal:
+    """The seal to check the backup against, from its header, or a refusal."""
+    fmt = header.get("format")
+    if fmt not in (FORMAT, UNSEALED_FORMAT) or not isinstance(header.get("rows"), dict):
+        raise BackupError(f"{source}: not a Quickscan backup ({FORMAT})")
+    sealed_with = header.get("key_id") if fmt == FORMAT else None
+    if sealed_with is None:
+        if keys.current is not None and not accept_unsealed:
+            raise BackupError(
+                f"{source}: not sealed with an audit key, so a change to it cannot be told "
+                "from the original; restore it only if you trust the file (--accept-unsealed)"
+            )
+        return _Seal(None, "\n" if fmt == FORMAT else "")
+    key = keys.by_id(sealed_with)
+    if key is None:
+        raise BackupError(
+            f"{source}: sealed with audit key {sealed_with}, which is not configured "
+            "(QUICKSCAN_AUDIT_KEY or QUICKSCAN_AUDIT_RETIRED_KEYS)"
+        )
+    return _Seal(key)
+
+
+def _check_trail(conn: Connection, source: Path, keys: Keyring) -> None:
+    """The restored audit trail and the approvals bound to it, before anything is committed."""
+    with Session(bind=conn, info={"audit_keys": keys}) as session:
+        report = verify_trail(session, strict=False)
+    if not report.intact:
+        where = f" at event {report.first_bad_seq}" if report.first_bad_seq else ""
+        raise BackupError(
+            f"{source}: the audit trail in the backup is broken{where}: {report.problem}; "
+            "nothing was restored"
+        )
 
 
 def _flush(conn: Connection, known: dict[str, Table], pending: dict[str, list]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from quickscan_app.config import get_settings
+from quickscan_app.store.audit_key import Keyring, keyring_for
 
 
 def make_engine(url: str | None = None, *, busy_timeout_ms: int | None = None) -> Engine:
@@ -26,7 +28,7 @@ def make_engine(url: str | None = None, *, busy_timeout_ms: int | None = None) -
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, future=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        create_private(Path(parsed.database))
     timeout = busy_timeout_ms if busy_timeout_ms is not None else settings.sqlite_busy_timeout_ms
     engine = create_engine(
         url,
@@ -52,8 +54,25 @@ def make_engine(url: str | None = None, *, busy_timeout_ms: int | None = None) -
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False, future=True)
+def create_private(path: Path) -> None:
+    """Create the database file readable by its owner only (it holds password hashes),
+    whatever the umask; SQLite gives its -wal and -shm files the same mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(handle, 0o600)
+    finally:
+        os.close(handle)
+
+
+def session_factory(engine: Engine, audit_keys: Keyring | None = None) -> sessionmaker[Session]:
+    """Sessions that carry the database's audit keys (``Session.info``), read by the audit
+    trail when it appends or verifies; by default the keys for ``engine``'s URL."""
+    keys = audit_keys if audit_keys is not None else keyring_for(engine.url)
+    return sessionmaker(engine, expire_on_commit=False, future=True, info={"audit_keys": keys})
 
 
 @contextmanager

@@ -284,7 +284,10 @@ class DossierScenarioRisk(Base):
 
 
 class AuditEvent(Base):
-    """Append-only; each row carries the hash of the one before (BIO2 8.15.01 fields)."""
+    """Append-only; each row carries the hash of the one before (BIO2 8.15.01 fields).
+
+    ``hash`` is plain SHA-256 before the chain's switch-over to a key (an ``audit.key`` event)
+    and HMAC-SHA-256 with that key from the switch-over on."""
 
     __tablename__ = "audit_events"
     __table_args__ = (
@@ -318,3 +321,7 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    """The key the chain is sealed with since its last switch-over; empty: not keyed (yet)."""
+    mac: Mapped[str | None] = mapped_column(String(64))
+    """HMAC of seq and hash with that key: moving the head back needs the key."""

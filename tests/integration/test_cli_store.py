@@ -178,7 +178,7 @@ def test_import_with_two_publication_dates_is_refused(cli, tmp_path) -> None:
     assert json.loads(cli("dossier", "list", "--json")[1]) == []
 
 
-def test_audit_verify_names_the_first_bad_event(cli, empty_db_url) -> None:
+def test_audit_verify_names_the_first_bad_event(cli, empty_db_url, monkeypatch) -> None:
     cli("user", "add", "olga", "--role", "officer", stdin="een lang wachtwoord\n")
     cli("dossier", "import", str(EXAMPLES / "parcel-scanner-standalone.yaml"), "--owner", "olga")
     assert cli("audit", "verify")[0] == 0
@@ -186,6 +186,8 @@ def test_audit_verify_names_the_first_bad_event(cli, empty_db_url) -> None:
     with engine.begin() as conn:
         conn.execute(text("UPDATE audit_events SET origin = 'elsewhere' WHERE seq = 2"))
     engine.dispose()
+    monkeypatch.setenv("QUICKSCAN_LANGUAGE", "en")
+    get_settings.cache_clear()
     code, _, err = cli("audit", "verify")
     assert code == 1
     assert "BROKEN at event 2: event 2 was altered" in err

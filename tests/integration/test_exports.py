@@ -15,7 +15,7 @@ from quickscan_app.exports.source import FORMATS
 from quickscan_app.services import audit, dossiers, exports, workflow
 from quickscan_app.services.audit import canonical_json
 from quickscan_app.services.errors import PermissionDenied, WorkflowError
-from quickscan_app.services.snapshot import sha256_text
+from quickscan_app.services.snapshot import build_snapshot, sha256_text
 from quickscan_app.store.models import Approval, AuditEvent
 from tests.integration.helpers import answer_all, approved_from_example, new_dossier
 
@@ -179,11 +179,20 @@ def test_a_snapshot_edited_in_the_database_is_not_exported(real_ctx, people, app
     assert [e.result for e in export_events(real_ctx)] == ["denied"]
 
 
-def test_a_snapshot_from_before_exports_asks_for_a_new_approval(real_ctx, people, approved) -> None:
-    snapshot = json.loads(_approval(real_ctx, approved).snapshot)
-    snapshot["format"] = "quickscan-snapshot/1"
-    del snapshot["measures"]
-    _rewrite_snapshot(real_ctx, approved, canonical_json(snapshot), rehash=True)
+def test_a_snapshot_from_before_exports_asks_for_a_new_approval(
+    real_ctx, people, monkeypatch
+) -> None:
+    """An approval frozen in the older snapshot form (and recorded so in the audit trail);
+    replacing a snapshot in the database instead is tampering (``test_audit_key.py``)."""
+
+    def older_form(*args, **kwargs):
+        snapshot = build_snapshot(*args, **kwargs)
+        snapshot["format"] = "quickscan-snapshot/1"
+        del snapshot["measures"]
+        return snapshot
+
+    monkeypatch.setattr(workflow, "build_snapshot", older_form)
+    approved = approved_from_example(real_ctx, people.olga, people.rita)
     with pytest.raises(WorkflowError) as refused:
         exports.export_document(real_ctx, people.olga, approved, "tender", "docx")
     assert "opnieuw goedkeuren" in refused.value.message("nl")

@@ -22,12 +22,14 @@ def render() -> None:
     st.title(t("ui.page.audit", lang))
     if st.button(t("ui.verify_chain", lang), type="primary", key="qs_verify"):
         report = verify_audit_trail(ctx, user)
-        if report.intact:
-            st.success(plural("ui.chain_intact", report.events, lang))
+        if not report.intact:
+            st.error(t("ui.chain_broken", lang).format(problem=report.message(lang)))
         else:
-            st.error(
-                t("ui.chain_broken", lang).format(seq=report.first_bad_seq, problem=report.problem)
-            )
+            st.success(plural("ui.chain_intact", report.events, lang))
+            if report.keyed_from is not None:
+                st.caption(report.sealing(lang))
+            else:
+                st.warning(report.sealing(lang))
 
     events = audit_trail(ctx, user, limit=500)
     st.dataframe(
