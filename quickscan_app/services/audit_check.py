@@ -254,6 +254,13 @@ def stands(session: Session, event: AuditEvent) -> bool:
     it reach a sealed switch-over, which nobody without the key can forge. Without a key at
     all (an unkeyed trail) its own plain hash is all there is to check.
     """
+    known = session.info.setdefault("audit_stands", {})  # one walk per event and session
+    if (event.seq, event.hash) not in known:
+        known[event.seq, event.hash] = _stands(session, event)
+    return known[event.seq, event.hash]
+
+
+def _stands(session: Session, event: AuditEvent) -> bool:
     keys = keyring(session)
     switch = session.execute(
         select(AuditEvent)

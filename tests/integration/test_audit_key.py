@@ -19,7 +19,7 @@ from quickscan_app.services.snapshot import sha256_text
 from quickscan_app.store.audit_key import UNKEYED, AuditKeyError, Keyring
 from quickscan_app.store.models import Approval
 from tests.conftest import TEST_AUDIT_KEY
-from tests.integration.helpers import approved_from_example, new_dossier, submitted
+from tests.integration.helpers import answer_all, approved_from_example, new_dossier, submitted
 
 KEY_A = b"key A: long enough to be an audit key, 0123456789"
 KEY_B = b"key B: long enough to be an audit key, 9876543210"
@@ -211,3 +211,33 @@ def test_a_rotation_needs_the_old_key_and_is_recorded(db_url, mini_content, peop
         assert report(current, strict=False).code == "unknown_key"
     finally:
         engine.dispose()
+
+
+def test_a_replaced_bidder_check_is_found(ctx, people, engine) -> None:
+    """The same binding for an approved bidder check and its ``bidder.approve`` event."""
+    from quickscan_app.services import bidders, plan
+
+    dossier = new_dossier(ctx, people.olga)
+    current = answer_all(ctx, people.olga, dossier)
+    current = plan.select_measure(ctx, people.olga, dossier, "jump_host", current)
+    current = workflow.submit(ctx, people.olga, dossier, current)
+    workflow.approve(ctx, people.rita, dossier, current)
+    met = {"jump_host": {"response": "met", "note": "Bijlage 4."}}
+    check = bidders.add_bidder(ctx, people.olga, dossier, {"name": "Scanco", "responses": met})
+    current = bidders.submit_bidder(ctx, people.olga, check, 1)
+    bidders.decide_bidder(ctx, people.rita, check, current, approve=True)
+    genuine = exports.export_document(ctx, people.olga, dossier, "award", "json").data
+    with engine.begin() as conn:
+        stored = conn.execute(
+            text("SELECT snapshot FROM bidders WHERE id = :b"), {"b": check}
+        ).scalar_one()
+        edited = stored.replace("Scanco", "Scanco Vervalst")
+        conn.execute(
+            text("UPDATE bidders SET snapshot = :s, sha256 = :h WHERE id = :b"),
+            {"s": edited, "h": sha256_text(edited), "b": check},
+        )
+    result = report(ctx)
+    assert not result.intact and result.code == "bidder" and f"bidder {check}" in result.problem
+    with pytest.raises(WorkflowError):
+        exports.export_document(ctx, people.olga, dossier, "award", "json")
+    assert exports.verify_file(ctx, people.olga, genuine).outcome != "match"
