@@ -918,6 +918,10 @@ PROBLEM_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "expected a list of option ids",
     },
     "problem.text": {"nl": "verwacht tekst", "en": "expected text"},
+    "problem.control_character": {
+        "nl": "stuurteken {code} is niet toegestaan",
+        "en": "control character {code} is not allowed",
+    },
     "problem.text_too_long": {
         "nl": "tekst langer dan {limit} tekens",
         "en": "text longer than {limit} characters",

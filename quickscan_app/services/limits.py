@@ -5,6 +5,7 @@ line gets the same clear refusal, never an OverflowError (SQLite) or a DataError
 
 from __future__ import annotations
 
+from quickscan_app.domain.plain_text import multi_line, single_line
 from quickscan_app.services.errors import InvalidInput, NotFound
 
 MAX_ID = 2**31 - 1
@@ -47,10 +48,21 @@ def bidder_key(value: object) -> int:
 
 
 def bounded(value: str | None, field: str, limit: int) -> str:
-    """``value`` stripped; refused by name when longer than ``limit`` characters."""
+    """``value`` stripped; refused by name when longer than ``limit`` characters or when it
+    holds a control character. A text of at most ``SHORT_TEXT`` characters is one line (a
+    title, a name); a longer one is typed in a text area and keeps its tabs and newlines."""
     if not isinstance(value or "", str):
         raise InvalidInput("invalid_field", field=field, problem="expected text")
     text = (value or "").strip()
     if len(text) > limit:
         raise InvalidInput("invalid_field", field=field, problem=f"at most {limit} characters")
-    return text
+    return typed(text, field, one_line=limit <= SHORT_TEXT)
+
+
+def typed(text: str, field: str, *, one_line: bool = True) -> str:
+    """``text`` as a person can type it: refused by name when it holds a control character
+    (in one line also a tab or newline; see ``domain.plain_text``)."""
+    try:
+        return single_line(text) if one_line else multi_line(text)
+    except ValueError as exc:
+        raise InvalidInput("invalid_field", field=field, problem=str(exc)) from None

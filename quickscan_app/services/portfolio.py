@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from quickscan_app.domain.plain_text import printable
 from quickscan_app.domain.text import Lang
 from quickscan_app.domain.workflow import Status
 from quickscan_app.exports.source import MEDIA_TYPES
@@ -115,7 +116,7 @@ def _conditions(actor: Actor, flt: PortfolioFilter, today: date, days: int) -> l
         conditions.append(planned >= flt.publication_from)
     if flt.publication_to:
         conditions.append(planned <= flt.publication_to)
-    if text := flt.text.strip()[:MAX_TEXT]:
+    if text := printable(flt.text.strip()[:MAX_TEXT]):  # a NUL would stop PostgreSQL
         escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"
         conditions.append(

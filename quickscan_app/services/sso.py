@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from quickscan_app.domain.plain_text import printable
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import AuthenticationFailed, InvalidInput
 from quickscan_app.services.unit import unit_of_work
@@ -77,7 +78,7 @@ def identity(claims: Mapping[str, Any], config: SsoConfig) -> Identity:
     groups = claims.get(config.groups_claim) or []
     if isinstance(groups, str):
         groups = [groups]
-    display = str(claims.get(config.display_claim) or raw)[:200]
+    display = " ".join(printable(str(claims.get(config.display_claim) or raw)).split())[:200]
     return Identity(f"{readable}~{fingerprint}", display, frozenset(str(g) for g in groups))
 
 

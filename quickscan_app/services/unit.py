@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from quickscan_app.domain.plain_text import printable
 from quickscan_app.i18n import format_datetime
 from quickscan_app.services import audit
 from quickscan_app.services.context import Actor, ServiceContext
@@ -205,11 +206,11 @@ def record_event(session, ctx, actor, action, object_type, object_id, result, de
     audit.append(
         session,
         at=ctx.clock(),
-        actor=actor.name[:64],
+        actor=printable(actor.name)[:64],  # a refused name may hold a control character
         action=action,
         object_type=object_type,
-        object_id=None if object_id is None else str(object_id)[:80],
+        object_id=None if object_id is None else printable(str(object_id))[:80],
         result=result,
-        origin=actor.origin[:120],
+        origin=printable(actor.origin)[:120],
         details=details,
     )

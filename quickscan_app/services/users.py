@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, text
 
+from quickscan_app.domain.plain_text import printable
 from quickscan_app.services import authz
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import (
@@ -14,7 +15,7 @@ from quickscan_app.services.errors import (
     NotFound,
     PermissionDenied,
 )
-from quickscan_app.services.limits import NAME, SHORT_TEXT, bounded, shown
+from quickscan_app.services.limits import NAME, SHORT_TEXT, bounded, shown, typed
 from quickscan_app.services.passwords import (
     MIN_PASSWORD_LENGTH,
     hash_password,
@@ -71,6 +72,7 @@ def add_user(
         name = (name or "").strip()
         if not name or len(name) > NAME or any(c.isspace() for c in name):
             raise InvalidInput("invalid_field", field="name", problem="1-64 characters, no spaces")
+        typed(name, "name")
         checked_roles = _roles(roles)
         check_password(password, name)
         if work.session.execute(select(User.id).where(User.name == name)).first():
@@ -152,7 +154,7 @@ def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> 
     an advisory lock per account) and the attempt is recorded in the same transaction, so
     parallel guesses cannot all read the count from before the others failed.
     """
-    key = name[:64]
+    key = printable(name[:NAME])[:NAME]  # as the audit trail names it: no control character
     anonymous = Actor(None, key or "?", frozenset(), origin)
     failure: AuthenticationFailed | None = None
     found: Actor | None = None
@@ -163,7 +165,9 @@ def authenticate(ctx: ServiceContext, name: str, password: str, origin: str) -> 
         if waits is not None:
             failure = AuthenticationFailed("login_throttled", minutes=LOCKOUT_MINUTES)
         else:
-            user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+            user = None
+            if key == name:  # no account has a longer name or a control character in it
+                user = session.execute(select(User).where(User.name == name)).scalar_one_or_none()
             valid = verify_password(user.password_hash if user else None, password)
             if user is None or not valid or not user.active:
                 failure = AuthenticationFailed("login_failed")
