@@ -1532,3 +1532,108 @@ PLURALS: dict[str, dict[Lang, dict[str, str]]] = {
         },
     },
 }
+
+
+# The inbox ("Te doen"): what waits for a user, on its page and in the daily e-mail digest.
+INBOX_STRINGS: dict[str, dict[Lang, str]] = {
+    "ui.page.inbox": {"nl": "Te doen", "en": "To do"},
+    "ui.inbox.intro": {
+        "nl": "Wat op u wacht, per soort en het oudste eerst. Kies een dossier om het te openen op de plek waar u verder moet.",
+        "en": "What waits for you, by kind and oldest first. Choose a dossier to open it where you need to act.",
+    },
+    "ui.inbox.empty": {"nl": "Er wacht nu niets op u.", "en": "Nothing is waiting for you now."},
+    "inbox.kind.review": {"nl": "Plannen te beoordelen", "en": "Plans to review"},
+    "inbox.kind.accept": {"nl": "Restrisico te accepteren", "en": "Residual risk to accept"},
+    "inbox.kind.bidder_check": {
+        "nl": "Toetsen van inschrijvers te beslissen",
+        "en": "Bidder checks to decide",
+    },
+    "inbox.kind.sent_back": {
+        "nl": "Teruggestuurd met gevraagde wijzigingen",
+        "en": "Sent back with changes requested",
+    },
+    "inbox.kind.comments": {"nl": "Opmerkingen te beantwoorden", "en": "Comments to answer"},
+    "inbox.kind.deadline": {
+        "nl": "Publicatie binnen zes weken, plan niet goedgekeurd",
+        "en": "Publication within six weeks, plan not approved",
+    },
+    "inbox.kind.reassess": {"nl": "Herbeoordeling nodig", "en": "Re-assessment due"},
+    "inbox.todo.review": {"nl": "Beoordeel het plan.", "en": "Review the plan."},
+    "inbox.todo.accept": {
+        "nl": "Accepteer het restrisico of weiger het.",
+        "en": "Accept the residual risk or refuse it.",
+    },
+    "inbox.todo.bidder_check": {
+        "nl": "Beslis over de toets van inschrijver {bidder}.",
+        "en": "Decide on the check of bidder {bidder}.",
+    },
+    "inbox.todo.sent_back": {
+        "nl": "Verwerk de gevraagde wijzigingen en dien het plan opnieuw in.",
+        "en": "Make the requested changes and submit the plan again.",
+    },
+    "inbox.todo.deadline_today": {
+        "nl": "Publicatie vandaag ({date}); het plan is nog niet goedgekeurd.",
+        "en": "Publication today ({date}); the plan is not approved yet.",
+    },
+    "inbox.todo.deadline_past": {
+        "nl": "Publicatie was gepland op {date}; het plan is nog niet goedgekeurd.",
+        "en": "Publication was planned for {date}; the plan is not approved yet.",
+    },
+    "inbox.todo.reassess": {"nl": "Beoordeel het plan opnieuw", "en": "Assess the plan again"},
+    "inbox.since": {"nl": "sinds {date}", "en": "since {date}"},
+    "inbox.mail.greeting": {"nl": "Beste {name},", "en": "Dear {name},"},
+    "inbox.mail.intro": {
+        "nl": "Dit wacht op u in de Quickscan nationale veiligheid:",
+        "en": "This is waiting for you in the national-security quickscan:",
+    },
+    "inbox.mail.open": {"nl": "Openen: {url}", "en": "Open: {url}"},
+    "inbox.mail.footer": {
+        "nl": "U krijgt dit bericht omdat er werk voor u klaarstaat. Zonder openstaande punten krijgt u geen bericht.",
+        "en": "You receive this message because work is waiting for you. Without open items you receive no message.",
+    },
+    "ui.email": {"nl": "E-mailadres", "en": "E-mail address"},
+    "err.invalid_email": {
+        "nl": "'{email}' is geen bruikbaar e-mailadres: een naam, een @ en een domein zoals organisatie.nl.",
+        "en": "'{email}' is not a usable e-mail address: a name, an @ and a domain such as organisation.nl.",
+    },
+    "ui.email_help": {
+        "nl": "Voor het dagelijkse overzicht van wat op deze gebruiker wacht (leeg: geen e-mail).",
+        "en": "For the daily digest of what waits for this user (empty: no e-mail).",
+    },
+}
+STRINGS.update(INBOX_STRINGS)
+
+PLURALS.update(
+    {
+        "inbox.todo.comments": {
+            "nl": {
+                "one": "{count} nieuwe opmerking om te beantwoorden.",
+                "other": "{count} nieuwe opmerkingen om te beantwoorden.",
+            },
+            "en": {
+                "one": "{count} new comment to answer.",
+                "other": "{count} new comments to answer.",
+            },
+        },
+        "inbox.todo.deadline": {
+            "nl": {
+                "one": "Publicatie op {date}, over {count} dag; het plan is nog niet goedgekeurd.",
+                "other": "Publicatie op {date}, over {count} dagen; het plan is nog niet goedgekeurd.",
+            },
+            "en": {
+                "one": "Publication on {date}, in {count} day; the plan is not approved yet.",
+                "other": "Publication on {date}, in {count} days; the plan is not approved yet.",
+            },
+        },
+        "inbox.mail.subject": {
+            "nl": {
+                "one": "Quickscan: {count} punt wacht op u",
+                "other": "Quickscan: {count} punten wachten op u",
+            },
+            "en": {
+                "one": "Quickscan: {count} item is waiting for you",
+                "other": "Quickscan: {count} items are waiting for you",
+            },
+        },
+    }
+)

@@ -5,6 +5,7 @@ SHA-256, like the plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -319,25 +320,33 @@ class WaitingCheck:
     dossier_title: str
     bidder_id: int
     bidder_name: str
+    since: datetime | None = None
+    """When the check was last changed (submitted)."""
+    dossier_reference: str | None = None
 
 
 def waiting_checks(ctx: ServiceContext, actor: Actor) -> list[WaitingCheck]:
     """Submitted bidder checks this reviewer may decide (not on own dossiers or own edits)."""
     with reading(ctx, actor, "bidder.list", "bidder") as session:
-        if not actor.has(Role.REVIEWER):
-            return []
-        rows = session.execute(
-            select(Bidder, Dossier)
-            .join(Dossier, Dossier.id == Bidder.dossier_id)
-            .where(
-                Bidder.status == "submitted",
-                Dossier.status == Status.APPROVED.value,
-                Bidder.revision == Dossier.revision,
-            )
-            .order_by(Bidder.updated_at)
-        ).all()
+        return waiting_in(session, actor)
+
+
+def waiting_in(session: Session, actor: Actor) -> list[WaitingCheck]:
+    """``waiting_checks`` in a read that already checked the account (the inbox's)."""
+    if not actor.has(Role.REVIEWER):
+        return []
+    rows = session.execute(
+        select(Bidder, Dossier)
+        .join(Dossier, Dossier.id == Bidder.dossier_id)
+        .where(
+            Bidder.status == "submitted",
+            Dossier.status == Status.APPROVED.value,
+            Bidder.revision == Dossier.revision,
+        )
+        .order_by(Bidder.updated_at)
+    ).all()
     return [
-        WaitingCheck(d.id, d.title, b.id, b.name)
+        WaitingCheck(d.id, d.title, b.id, b.name, b.updated_at, d.reference)
         for b, d in rows
         if authz.can_view(actor, d)
         and not authz.is_owner(actor, d)

@@ -25,6 +25,8 @@ class PageSpec:
 PAGES: dict[str, PageSpec] = {
     spec.name: spec
     for spec in (
+        # Everyone's first page: what waits for them (no section heading above it).
+        PageSpec("inbox", "", tuple(Role)),
         PageSpec("my_dossiers", "officer", (Role.OFFICER,)),
         PageSpec("new_dossier", "officer", (Role.OFFICER,)),
         PageSpec("dossier", "officer", (Role.OFFICER,), hidden=True),

@@ -16,6 +16,7 @@ from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.page_language import set_page_language
 from quickscan_app.ui.pages_index import PAGES
+from quickscan_app.ui.screens import inbox as inbox_screen
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
 from quickscan_app.ui.text import md
@@ -53,10 +54,12 @@ def main() -> None:
     for spec in PAGES.values():
         allowed = user is not None and any(user.has(r) for r in spec.roles)
         if allowed:
-            groups.setdefault(t(f"ui.group.{spec.group}", lang), []).append(
+            group = t(f"ui.group.{spec.group}", lang) if spec.group else ""
+            title = inbox_screen.nav_title(user, lang) if spec.name == "inbox" else None
+            groups.setdefault(group, []).append(
                 st.Page(
                     spec.path,
-                    title=t(f"ui.page.{spec.name}", lang),
+                    title=title or t(f"ui.page.{spec.name}", lang),
                     url_path=spec.name,
                     default=not groups,
                     visibility="hidden" if spec.hidden else "visible",

@@ -73,15 +73,16 @@ def open_as(page: Page, server: Server, who: str, path: str) -> None:
 
 PAGES = [
     ("sign-in", None, "/"),
-    ("officer-overview", "officer", "/"),
+    ("officer-inbox", "officer", "/"),
+    ("officer-overview", "officer", "/my_dossiers"),
     ("wizard-section", "officer", "/dossier?dossier={draft}&step=network"),
     ("wizard-results", "officer", "/dossier?dossier={draft}&step=results"),
     ("wizard-plan", "officer", "/dossier?dossier={draft}&step=plan"),
     ("wizard-export", "officer", "/dossier?dossier={approved}&step=submit"),
     ("wizard-award", "officer", "/dossier?dossier={approved}&step=award"),
-    ("review-queue", "reviewer", "/"),
+    ("review-queue", "reviewer", "/review_queue"),
     ("review", "reviewer", "/review?dossier={submitted}"),
-    ("admin-users", "admin", "/"),
+    ("admin-users", "admin", "/users"),
     ("admin-audit", "admin", "/audit"),
     ("portfolio", "admin", "/portfolio"),
 ]

@@ -92,7 +92,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
     example = yaml.safe_load((EXAMPLES / "air-cargo-networked.yaml").read_text())["answers"]
 
     # The officer signs in and creates a dossier.
-    page.goto(server.url)
+    page.goto(f"{server.url}/my_dossiers")
     screenshot(page, "01-sign-in")
     sign_in(page, "olga")
     expect(page.get_by_role("heading", name="Mijn dossiers")).to_be_visible()
@@ -165,7 +165,7 @@ def test_officer_and_reviewer_journey(server, page: Page, browser) -> None:
 
     # The reviewer sends it back with a note.
     reviewer = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-    reviewer.goto(server.url)
+    reviewer.goto(f"{server.url}/review_queue")
     sign_in(reviewer, "ruben")
     expect(reviewer.get_by_role("heading", name="Te beoordelen")).to_be_visible()
     screenshot(reviewer, "07-review-queue")

@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 from tests.e2e.conftest import screenshot, sign_in, wait_idle
 
 PAGES = [
-    ("my-dossiers", "officer", "/", None, "qs_my_dossiers"),
+    ("my-dossiers", "officer", "/my_dossiers", None, "qs_my_dossiers"),
     ("plan", "officer", "/dossier?dossier={draft}&step=plan", None, "measures"),
     ("review-plan", "reviewer", "/review?dossier={submitted}", "Plan", "review_plan"),
     ("content", "admin", "/content", None, "content"),

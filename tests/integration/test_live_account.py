@@ -15,6 +15,7 @@ import json
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from quickscan_app.services import (
     demo,
     dossiers,
     exports,
+    inbox,
     overview,
     plan,
     portfolio,
@@ -90,6 +92,8 @@ CALLS: dict[str, tuple[Role, Call]] = {
         lambda c, a, w: exports.export_document(c, a, w.own, "plan", "json"),
     ),
     "exports.verify_file": (OFF, lambda c, a, w: exports.verify_file(c, a, b"{}")),
+    "inbox.count": (OFF, lambda c, a, w: inbox.count(c, a, date(2027, 1, 1))),
+    "inbox.inbox": (OFF, lambda c, a, w: inbox.inbox(c, a, date(2027, 1, 1))),
     "overview.overview": (OFF, lambda c, a, w: overview.overview(c, a)),
     "plan.deselect_measure": (
         OFF,

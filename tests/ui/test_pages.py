@@ -24,7 +24,7 @@ def test_sign_in_page_renders_and_refuses_a_wrong_password(at) -> None:
     assert "qs_actor" not in at.session_state
 
 
-def test_signing_in_opens_the_officer_overview(at) -> None:
+def test_signing_in_opens_what_waits_for_the_user(at) -> None:
     at.run()
     at.text_input(key="sign_in_name").input("officer")
     at.text_input(key="sign_in_password").input(PASSWORD)
@@ -32,7 +32,7 @@ def test_signing_in_opens_the_officer_overview(at) -> None:
     assert not at.exception
     assert at.session_state["qs_actor"].name == "officer"
     at.run()
-    assert "Mijn dossiers" in [t.value for t in at.title]
+    assert "Te doen" in [t.value for t in at.title]  # everyone's first page: the inbox
 
 
 @pytest.mark.parametrize(("role", "page"), [(r, p) for r, ps in PAGES_BY_ROLE.items() for p in ps])

@@ -1,0 +1,3 @@
+from quickscan_app.ui.screens.inbox import render
+
+render()
