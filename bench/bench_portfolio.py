@@ -6,9 +6,14 @@
 
 Generates synthetic dossiers on a SQLite file and on PostgreSQL: each with 10 answers, three
 plan items (one overdue) and its risk cache, built from 40 answer profiles that were scored
-with the real engine (as the app's refresh would leave them). Then measures the dashboard's
-data load (staleness check, key figures, residual heatmap, first page of 50) as an
-administrator who sees everything, unfiltered and with a filter, median of 7 runs.
+with the real engine (as the app's refresh would leave them), created over the last two years;
+approved and archived ones with their approval (archived ones with the archiving step), and
+one in ten a second revision whose first approval (a snapshot of about 100 kB) it superseded.
+Then measures the dashboard's data load (staleness check, key figures, residual heatmap, first
+page of 50) as an administrator who sees everything, unfiltered and with a filter, and the
+24-month risk trend: the first call of a server process (it reads the superseded snapshots),
+computed again (their levels known), filtered, and asked again with nothing changed (its
+memo), median of 7 runs.
 
 PostgreSQL: QUICKSCAN_TEST_PG_URL (default postgres@127.0.0.1:5432); a scratch database is
 created and dropped.
@@ -17,6 +22,8 @@ created and dropped.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import statistics
 import sys
@@ -33,7 +40,7 @@ from sqlalchemy import insert, select, text  # noqa: E402
 from quickscan_app.content import default_content_paths, load_content  # noqa: E402
 from quickscan_app.domain.answers import normalise_answers  # noqa: E402
 from quickscan_app.engine import assess  # noqa: E402
-from quickscan_app.services import users  # noqa: E402
+from quickscan_app.services import portfolio_trend, users  # noqa: E402
 from quickscan_app.services.context import ServiceContext, system_actor  # noqa: E402
 from quickscan_app.services.dossiers import answer_json  # noqa: E402
 from quickscan_app.services.portfolio import PortfolioFilter, portfolio  # noqa: E402
@@ -42,6 +49,8 @@ from quickscan_app.store.db import make_engine  # noqa: E402
 from quickscan_app.store.migrate import upgrade  # noqa: E402
 from quickscan_app.store.models import (  # noqa: E402
     Answer,
+    Approval,
+    Decision,
     Dossier,
     DossierRisk,
     DossierScenarioRisk,
@@ -103,6 +112,39 @@ def profiles(ctx: ServiceContext) -> list[dict]:
     return result
 
 
+def snapshot_text(shape: dict, i: int) -> str:
+    """An approval snapshot about as large as a real one (answers, reasons, measures)."""
+    filler = [
+        {"id": f"item_{n}", "title": f"Onderdeel {n} van dossier {i}", "level": "medium",
+         "reasons": [f"reden {n}.{k}" for k in range(4)], "n": n}
+        for n in range(550)
+    ]  # fmt: skip
+    results = {"overall_level": shape["overall"], "residual": {"overall_level": shape["residual"]}}
+    return json.dumps({"answer_sheet": filler, "results": results}, sort_keys=True)
+
+
+def history(i: int, shape: dict, owner: int, created: datetime, updated: datetime) -> tuple:
+    """The approvals and archiving steps of dossier ``i`` (by its status, see the module)."""
+    status = STATUSES[i % 5]
+    approvals, decisions = [], []
+
+    def approval(revision: int, at: datetime, text: str) -> dict:
+        digest = hashlib.sha256(f"{i}-{revision}-{text[:40]}".encode()).hexdigest()
+        return {"dossier_id": i, "revision": revision, "approver_id": owner,
+                "approver_role": "reviewer", "approved_at": at, "snapshot": text,
+                "sha256": digest}  # fmt: skip
+
+    if i % 10 == 0:  # a draft of revision 2: its first approval was superseded
+        approvals.append(approval(1, created + (updated - created) / 2, snapshot_text(shape, i)))
+    if status in ("approved", "archived"):
+        approvals.append(approval(1, updated - timedelta(days=1), "{}"))
+    if status == "archived":
+        decisions.append({"dossier_id": i, "revision": 1, "actor_id": owner,
+                          "from_status": "approved", "to_status": "archived",
+                          "created_at": updated})  # fmt: skip
+    return approvals, decisions
+
+
 def generate(ctx: ServiceContext, count: int, owner: int, start_id: int) -> None:
     """Dossiers ``start_id`` .. ``start_id + count - 1`` with answers, plan and risk cache."""
     rng = random.Random(start_id)
@@ -112,8 +154,14 @@ def generate(ctx: ServiceContext, count: int, owner: int, start_id: int) -> None
     for first in range(start_id, start_id + count, CHUNK):
         ids = range(first, min(first + CHUNK, start_id + count))
         dossiers, answers, items, risks, scenarios = [], [], [], [], []
+        approvals, decisions = [], []
         for i in ids:
             shape = shapes[i % PROFILES]
+            created = now - timedelta(days=rng.randint(2, 730), hours=rng.randint(0, 23))
+            updated = created + (now - created) * rng.random()
+            made = history(i, shape, owner, created, updated)
+            approvals += made[0]
+            decisions += made[1]
             dossiers.append(
                 {
                     "id": i,
@@ -125,12 +173,12 @@ def generate(ctx: ServiceContext, count: int, owner: int, start_id: int) -> None
                     "questionnaire_id": "scan-detection",
                     "questionnaire_version": 1,
                     "status": STATUSES[i % 5],
-                    "revision": 1,
+                    "revision": 2 if i % 10 == 0 else 1,
                     "lock_version": 1,
                     "language": "nl",
                     "demo": False,
-                    "created_at": now,
-                    "updated_at": now,
+                    "created_at": created,
+                    "updated_at": updated,
                     "updated_by_id": owner,
                     "last_change": "bench",
                     "submitted_once": i % 5 != 0,
@@ -198,8 +246,11 @@ def generate(ctx: ServiceContext, count: int, owner: int, start_id: int) -> None
                 (PlanItem, items),
                 (DossierRisk, risks),
                 (DossierScenarioRisk, scenarios),
+                (Approval, approvals),
+                (Decision, decisions),
             ):
-                conn.execute(insert(model), rows)
+                if rows:
+                    conn.execute(insert(model), rows)
 
 
 def median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
@@ -237,11 +288,28 @@ def run(url: str, label: str, sizes: list[int], runs: int = RUNS) -> None:
         narrow = median_ms(lambda: portfolio(ctx, admin, filtered), runs)
         last_page = size // 50 - 1
         last = median_ms(lambda: portfolio(ctx, admin, page=last_page), runs)  # noqa: B023
+        portfolio_trend._FROZEN.clear()  # as in a fresh server process
+        portfolio_trend._MEMO.clear()
+        start = time.perf_counter()
+        portfolio_trend.risk_trend(ctx, admin, PortfolioFilter(), 24)
+        trend_first = (time.perf_counter() - start) * 1000
+        again = median_ms(
+            lambda: portfolio_trend.risk_trend(ctx, admin, PortfolioFilter(), 24), runs
+        )
+
+        def computed(flt: PortfolioFilter) -> None:  # snapshots' levels known, trend not
+            portfolio_trend._MEMO.clear()
+            portfolio_trend.risk_trend(ctx, admin, flt, 24)
+
+        trend = median_ms(lambda: computed(PortfolioFilter()), runs)
+        trend_narrow = median_ms(lambda: computed(filtered), runs)
         with ctx.factory() as session:
             count = session.execute(select(Dossier.id).order_by(Dossier.id.desc())).first()
         print(
             f"{label:<10} {size:>8,} dossiers (generated in {seconds:5.1f} s, last id {count[0]}): "
-            f"dashboard {whole:7.1f} ms, filtered {narrow:7.1f} ms, last page {last:7.1f} ms"
+            f"dashboard {whole:7.1f} ms, filtered {narrow:7.1f} ms, last page {last:7.1f} ms; "
+            f"trend: first {trend_first:7.1f} ms, computed {trend:7.1f} ms, "
+            f"filtered {trend_narrow:7.1f} ms, unchanged {again:6.1f} ms"
         )
     engine.dispose()
 

@@ -1402,6 +1402,51 @@ AUDIT_STRINGS: dict[str, dict[Lang, str]] = {
 STRINGS.update(AUDIT_STRINGS)
 
 
+# The portfolio's risk over time and its overdue re-assessments.
+TREND_STRINGS: dict[str, dict[Lang, str]] = {
+    "ui.trend.title": {"nl": "Risico in de tijd", "en": "Risk over time"},
+    "ui.trend.span": {"nl": "Periode", "en": "Period"},
+    "ui.trend.months": {"nl": "{count} maanden", "en": "{count} months"},
+    "ui.trend.month_end": {"nl": "Einde maand", "en": "End of month"},
+    "ui.trend.level": {"nl": "Niveau", "en": "Level"},
+    "ui.trend.alt": {
+        "nl": "{title}: gestapelde staven met het aantal dossiers per niveau aan het einde van elke maand. De cijfers staan in de tabel onder de grafieken.",
+        "en": "{title}: stacked bars with the number of dossiers per level at the end of each month. The figures are in the table below the charts.",
+    },
+    "ui.trend.summary": {
+        "nl": "Op {day}: {dossiers}, waarvan {residual} met een restrisico hoog of zeer hoog en {inherent} met een risico zonder maatregelen hoog of zeer hoog.",
+        "en": "On {day}: {dossiers}, {residual} of them with a residual risk high or very high and {inherent} with a risk without measures high or very high.",
+    },
+    "ui.trend.note": {
+        "nl": "Elk dossier telt aan het einde van een maand met de laatste beoordeling die toen vastlag: een goedkeuring, of de huidige stand vanaf de laatste wijziging. Daarvóór telt het met zijn eerste vastgelegde beoordeling; wat een concept tussendoor doormaakte, staat er niet in. Het filter kiest de dossiers zoals ze nu zijn; gearchiveerde tellen tot hun archivering.",
+        "en": "Each dossier counts at the end of a month with the latest assessment recorded by then: an approval, or its current state from its last change on. Before that it counts with its first recorded assessment; what a draft went through in between is not shown. The filter picks the dossiers as they are now; archived ones count until they were archived.",
+    },
+    "ui.trend.figures": {"nl": "Cijfers per maand", "en": "Figures per month"},
+    "ui.trend.col.inherent": {
+        "nl": "Zonder maatregelen: {level}",
+        "en": "Without measures: {level}",
+    },
+    "ui.trend.col.residual": {"nl": "Restrisico: {level}", "en": "Residual risk: {level}"},
+    "ui.trend.none": {
+        "nl": "Geen dossiers in deze periode.",
+        "en": "No dossiers in this period.",
+    },
+    "ui.due.title": {"nl": "Herbeoordeling nodig", "en": "Re-assessment due"},
+    "ui.due.intro": {
+        "nl": "Goedgekeurde plannen waarvan de herbeoordelingsdatum voorbij is, het langst verlopen eerst.",
+        "en": "Approved plans past their review date, longest overdue first.",
+    },
+    "ui.due.none": {
+        "nl": "Geen herbeoordeling over datum.",
+        "en": "No re-assessment overdue.",
+    },
+    "ui.due.col.approved": {"nl": "Goedgekeurd op", "en": "Approved on"},
+    "ui.due.col.review": {"nl": "Herbeoordelen uiterlijk", "en": "Review by"},
+    "ui.due.col.days": {"nl": "Dagen over datum", "en": "Days overdue"},
+}
+STRINGS.update(TREND_STRINGS)
+
+
 # Texts with a count: the form Babel's plural rules pick for the count (``one`` or ``other`` in
 # Dutch and English), filled in by ``i18n.plural`` with ``{count}`` written as a number.
 PLURALS: dict[str, dict[Lang, dict[str, str]]] = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
@@ -25,7 +25,14 @@ from quickscan_app.services.errors import InvalidInput
 from quickscan_app.services.exports import ExportFile
 from quickscan_app.services.limits import MAX_ID
 from quickscan_app.services.unit import reading, record_refusal, unit_of_work
-from quickscan_app.store.models import Dossier, DossierRisk, DossierScenarioRisk, PlanItem, User
+from quickscan_app.store.models import (
+    Approval,
+    Dossier,
+    DossierRisk,
+    DossierScenarioRisk,
+    PlanItem,
+    User,
+)
 
 DEADLINE_DAYS = 42
 """Six weeks: time enough to get a plan approved before publication."""
@@ -270,6 +277,60 @@ def portfolio_rows(
     where = _conditions(actor, flt, today, deadline_days)
     with ctx.factory() as session:
         return _rows(session, where, today, deadline_days, 0, None)
+
+
+REVIEW_AFTER_DAYS = 365
+"""The default review date of an approval: a year after it was given."""
+
+
+@dataclass(frozen=True)
+class DueReassessment:
+    id: int
+    title: str
+    reference: str | None
+    owner: str
+    approved_at: datetime
+    review_date: date
+
+
+def reassessments_due(
+    ctx: ServiceContext, actor: Actor, flt: PortfolioFilter
+) -> list[DueReassessment]:
+    """Approved dossiers the filter keeps whose approval is past its review date, longest
+    overdue first.
+
+    A stand-in until ``services.reassessment.due`` takes over: the review date here is always
+    the default, a year after the approval of the current revision, and a triggered change
+    of set-up is not looked at. The page calls only this function."""
+    _check_reader(ctx, actor)
+    today = ctx.clock().date()
+    risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
+    where = _conditions(actor, flt, today, DEADLINE_DAYS)
+    # Past the review date: approved on a day before today minus a year (UTC days).
+    before = datetime.combine(today - timedelta(days=REVIEW_AFTER_DAYS), time(), UTC)
+    approved = func.max(Approval.approved_at)
+    query = (
+        _with_risk(
+            select(Dossier.id, Dossier.title, Dossier.reference, User.display_name, approved)
+            .select_from(Dossier)
+            .join(User, User.id == Dossier.owner_id)
+            .join(
+                Approval,
+                and_(Approval.dossier_id == Dossier.id, Approval.revision == Dossier.revision),
+            )
+        )
+        .where(*where, Dossier.status == Status.APPROVED.value)
+        .group_by(Dossier.id, Dossier.title, Dossier.reference, User.display_name)
+        .having(approved < before)
+        .order_by(approved, Dossier.id)
+    )
+    due = []
+    with ctx.factory() as session:
+        for dossier_id, title, reference, owner, moment in session.execute(query):
+            moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite: UTC
+            review = moment.astimezone(UTC).date() + timedelta(days=REVIEW_AFTER_DAYS)
+            due.append(DueReassessment(dossier_id, title, reference, owner, moment, review))
+    return due
 
 
 def _check_reader(ctx: ServiceContext, actor: Actor) -> None:

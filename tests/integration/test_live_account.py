@@ -34,6 +34,7 @@ from quickscan_app.services import (
     overview,
     plan,
     portfolio,
+    portfolio_trend,
     users,
     versions,
     workflow,
@@ -115,6 +116,14 @@ CALLS: dict[str, tuple[Role, Call]] = {
     "portfolio.portfolio_rows": (
         OFF,
         lambda c, a, w: portfolio.portfolio_rows(c, a, portfolio.PortfolioFilter()),
+    ),
+    "portfolio.reassessments_due": (
+        OFF,
+        lambda c, a, w: portfolio.reassessments_due(c, a, portfolio.PortfolioFilter()),
+    ),
+    "portfolio_trend.risk_trend": (
+        OFF,
+        lambda c, a, w: portfolio_trend.risk_trend(c, a, portfolio.PortfolioFilter()),
     ),
     "users.add_user": (ADM, lambda c, a, w: users.add_user(c, a, "nieuw", PASSWORD, ["officer"])),
     "users.list_users": (ADM, lambda c, a, w: users.list_users(c, a)),

@@ -1,5 +1,6 @@
 """The portfolio dashboard: filters, key figures, the residual heatmap, deadlines and overdue
-measures, one page of dossiers at a time, and the whole filtered table as CSV or XLSX."""
+measures, one page of dossiers at a time, the whole filtered table as CSV or XLSX, the risk
+over time and the overdue re-assessments."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from quickscan_app.services.portfolio import (
 from quickscan_app.ui import session
 from quickscan_app.ui.dossier_state import open_dossier
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.portfolio_trend import render_due, render_trend
 from quickscan_app.ui.risk_panel import grid_html
 from quickscan_app.ui.runtime import service_context
 
@@ -167,6 +169,8 @@ def render() -> None:
             st.session_state[_PAGE] = page + 1
             st.rerun()
         _export(ctx, user, flt, lang)
+    render_trend(ctx, user, flt, lang)
+    render_due(ctx, user, flt, lang)
     st.markdown('<span data-page-ready="portfolio"></span>', unsafe_allow_html=True)
 
 
