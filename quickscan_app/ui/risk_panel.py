@@ -1,4 +1,8 @@
-"""The 5×5 heatmap and each scenario's level with the reasons behind it."""
+"""The 5×5 heatmap and each scenario's level with the reasons behind it.
+
+The panel is drawn as a few blocks of HTML (text escaped) rather than thirty-odd Streamlit
+elements: the wizard draws it again after every answer, and the browser's cost is per element.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,6 @@ LEVEL_COLOURS = {
     Level.HIGH: ("#f6b07a", "#3d1a00"),
     Level.VERY_HIGH: ("#ec8a83", "#2b0000"),
 }
-BADGE = {Level.LOW: "green", Level.MEDIUM: "yellow", Level.HIGH: "orange", Level.VERY_HIGH: "red"}
 
 _STYLE = """<style>
 .qs-heat{border-collapse:collapse;margin:.25rem 0 .25rem 0;font-size:.85rem;width:100%;
@@ -34,6 +37,18 @@ _STYLE = """<style>
 .qs-heat th.qs-axis{background:none;font-weight:400;width:5.5rem}
 .qs-heat caption{caption-side:top;text-align:left;font-weight:600;color:#1f2937;
   padding-bottom:.2rem}
+.qs-panel{color:#1f2937}
+.qs-panel .qs-note{font-size:.875rem;color:#4b5563;margin:.25rem 0}
+.qs-levels{display:flex;gap:1rem;margin-bottom:.5rem}
+.qs-levels>div{flex:1}
+.qs-badge{display:inline-block;border-radius:.5rem;padding:.05rem .5rem;font-size:.875rem;
+  font-weight:600}
+.qs-panel details{border:1px solid #d5dae5;border-radius:.5rem;margin:.5rem 0;padding:0 .75rem}
+.qs-panel summary{cursor:pointer;padding:.5rem 0}
+.qs-panel details[open]>summary{border-bottom:1px solid #e5e7eb;margin-bottom:.5rem}
+.qs-panel details details{border:none;padding:0;margin:.25rem 0}
+.qs-panel ul{padding-left:1.25rem;margin:.25rem 0 .5rem 0}
+.qs-panel li{margin:.2rem 0}
 </style>"""
 
 
@@ -85,10 +100,6 @@ def scale_legend(library: Library, lang: Lang) -> list[str]:
     ]
 
 
-def level_badge(library: Library, level: Level, lang: Lang) -> None:
-    st.badge(library.risk_model.level_label(level).get(lang), color=BADGE[level])
-
-
 def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -> None:
     points = [(s.likelihood, s.impact) for s in scores]
     st.markdown(heatmap_html(library, points, title, lang), unsafe_allow_html=True)
@@ -100,28 +111,27 @@ def render_heatmap(library: Library, scores: Sequence, title: str, lang: Lang) -
     st.caption("  \n".join(legend))
 
 
-def reasons_markdown(library: Library, score: ScenarioScore, lang: Lang) -> str:
-    """All reasons of one scenario as one markdown list (one element draws faster than many).
-
-    Strongest cause first; the reasons that change nothing in the score (a cause group already
-    at its cap, a lower floor) are left to ``folded_reasons_html``."""
+def reasons_html(library: Library, score: ScenarioScore, lang: Lang) -> str:
+    """One scenario's reasons as HTML (text escaped), strongest cause first; the reasons that
+    change nothing in the score (a cause group already at its cap, a lower floor) are left to
+    ``folded_reasons_html``."""
     if not score.reasons:
-        return md(t("ui.no_reasons", lang))
-    model = library.risk_model
-    lines = []
-    ordered = strongest_first(model, score)
+        return f"<p>{escape(t('ui.no_reasons', lang))}</p>"
+    ordered = strongest_first(library.risk_model, score)
+    head = ""
     if score.factors is not None:
         f = score.factors
         step = f" ({t('ui.exposure_step', lang)})" if f.control_step else ""
         line = (
-            f"_{t('ui.threat', lang)} {f.threat} · {t('ui.exposure', lang)} {f.exposure}{step} · "
-            f"{t('ui.raw_points', lang)} {f.raw_likelihood_points}_"
+            f"{t('ui.threat', lang)} {f.threat} · {t('ui.exposure', lang)} {f.exposure}{step} · "
+            f"{t('ui.raw_points', lang)} {f.raw_likelihood_points}"
         )
+        head = f"<em>{escape(line)}</em>"
         if any(counts and any(a.unknown for a in r.answers) for r, counts in ordered):
-            line += f"  \n**{md(t('ui.rests_on_unknown', lang))}**"
-        lines.append(line + "\n")
-    lines += [_reason_line(library, reason, lang) for reason, counts in ordered if counts]
-    return "\n".join(lines)
+            head += f"<br><strong>{escape(t('ui.rests_on_unknown', lang))}</strong>"
+        head = f"<p>{head}</p>"
+    items = "".join(_reason_item(library, reason, lang) for reason, counts in ordered if counts)
+    return head + (f"<ul>{items}</ul>" if items else "")
 
 
 def folded_reasons_html(library: Library, score: ScenarioScore, lang: Lang) -> str:
@@ -130,16 +140,9 @@ def folded_reasons_html(library: Library, score: ScenarioScore, lang: Lang) -> s
     rest = [r for r, counts in strongest_first(library.risk_model, score) if not counts]
     if not rest:
         return ""
-    items = []
-    for reason in rest:
-        effect, because, answers = _reason_parts(library, reason, lang)
-        answer = f"<br><em>{escape(t('ui.your_answer', lang))}: {escape(answers)}</em>"
-        items.append(
-            f"<li><strong>{escape(effect)}</strong>: {escape(because)}"
-            f"{answer if answers else ''}</li>"
-        )
+    items = "".join(_reason_item(library, reason, lang) for reason in rest)
     summary = escape(f"{t('ui.reasons_folded', lang)} ({len(rest)})")
-    return f"<details><summary>{summary}</summary><ul>{''.join(items)}</ul></details>"
+    return f"<details><summary>{summary}</summary><ul>{items}</ul></details>"
 
 
 def _reason_parts(library: Library, reason: Reason, lang: Lang) -> tuple[str, str, str]:
@@ -163,41 +166,68 @@ def _reason_parts(library: Library, reason: Reason, lang: Lang) -> tuple[str, st
     return effect, reason.text.get(lang), "; ".join(parts)
 
 
-def _reason_line(library: Library, reason: Reason, lang: Lang) -> str:
+def _reason_item(library: Library, reason: Reason, lang: Lang) -> str:
     effect, because, answers = _reason_parts(library, reason, lang)
-    line = f"- **{md(effect)}**: {md(because)}"
-    if answers:
-        line += f"  \n  _{t('ui.your_answer', lang)}: {md(answers)}_"
-    return line
+    answer = f"<br><em>{escape(t('ui.your_answer', lang))}: {escape(answers)}</em>"
+    return (
+        f"<li><strong>{escape(effect)}</strong>: {escape(because)}{answer if answers else ''}</li>"
+    )
 
 
 def render_risk_panel(
     library: Library, assessment: Assessment, lang: Lang, *, compact: bool
 ) -> None:
-    """Overall level, the heatmap (inherent, and residual when there is a plan), scenarios."""
+    """Overall level, the heatmap (inherent, and residual when there is a plan), scenarios.
+
+    A scenario is a block of its own: one whose text did not change keeps its state (folded
+    or unfolded) when the page is drawn again."""
     st.markdown(f"### {t('ui.risk_panel', lang)}")
-    col_a, col_b = st.columns([1, 1])
-    with col_a:
-        st.caption(t("overall_level", lang))
-        level_badge(library, assessment.overall_level, lang)
     planned = assessment.residual is not None and any(r.measure_ids for r in assessment.residual)
+    levels = [(t("overall_level", lang), assessment.overall_level)]
     if planned:
-        with col_b:
-            st.caption(t("residual_level", lang))
-            level_badge(library, assessment.residual_level or Level.LOW, lang)
-    render_heatmap(library, assessment.scenarios, t("ui.inherent_risk", lang), lang)
+        levels.append((t("residual_level", lang), assessment.residual_level or Level.LOW))
+    badges = "".join(
+        f'<div><p class="qs-note">{escape(label)}</p>{_badge_html(library, level, lang)}</div>'
+        for label, level in levels
+    )
+    maps = _heatmap_block(library, assessment.scenarios, t("ui.inherent_risk", lang), lang)
     if planned and not compact:
-        render_heatmap(library, assessment.residual, t("ui.residual_risk", lang), lang)
+        maps += _heatmap_block(library, assessment.residual, t("ui.residual_risk", lang), lang)
+    st.html(f'{_STYLE}<div class="qs-panel"><div class="qs-levels">{badges}</div>{maps}</div>')
     for number, score in enumerate(assessment.scenarios, start=1):
-        scenario = library.risk_model.scenario_by_id[score.scenario_id]
-        label = library.risk_model.level_label(score.level).get(lang)
-        figures = (
-            f"{t('ui.l_short', lang)}{score.likelihood} × {t('ui.i_short', lang)}{score.impact}"
+        st.html(
+            f'<div class="qs-panel">{_scenario_html(library, number, score, lang, compact)}</div>'
         )
-        title = f"{number}. {md(scenario.title.get(lang))} — {label} ({figures})"
-        with st.expander(title, expanded=False):
-            if not compact:
-                st.caption(md(scenario.description.get(lang)))
-            st.markdown(reasons_markdown(library, score, lang))
-            if folded := folded_reasons_html(library, score, lang):
-                st.markdown(folded, unsafe_allow_html=True)
+
+
+def _scenario_html(
+    library: Library, number: int, score: ScenarioScore, lang: Lang, compact: bool
+) -> str:
+    scenario = library.risk_model.scenario_by_id[score.scenario_id]
+    label = library.risk_model.level_label(score.level).get(lang)
+    figures = f"{t('ui.l_short', lang)}{score.likelihood} × {t('ui.i_short', lang)}{score.impact}"
+    title = escape(f"{number}. {scenario.title.get(lang)} — {label} ({figures})")
+    about = "" if compact else f'<p class="qs-note">{escape(scenario.description.get(lang))}</p>'
+    return (
+        f"<details><summary>{title}</summary>{about}{reasons_html(library, score, lang)}"
+        f"{folded_reasons_html(library, score, lang)}</details>"
+    )
+
+
+def _heatmap_block(library: Library, scores: Sequence, title: str, lang: Lang) -> str:
+    """The heatmap with its two legends (what ``render_heatmap`` draws), as HTML."""
+    points = [(s.likelihood, s.impact) for s in scores]
+    scales = "<br>".join(escape(line) for line in scale_legend(library, lang))
+    names = "<br>".join(
+        escape(f"{n}. {library.risk_model.scenario_by_id[s.scenario_id].title.get(lang)}")
+        for n, s in enumerate(scores, start=1)
+    )
+    table = heatmap_html(library, points, title, lang).removeprefix(_STYLE)
+    return f'{table}<p class="qs-note">{scales}</p><p class="qs-note">{names}</p>'
+
+
+def _badge_html(library: Library, level: Level, lang: Lang) -> str:
+    """The level as a coloured label: the heatmap's colours, readable (WCAG AA)."""
+    bg, fg = LEVEL_COLOURS[level]
+    label = escape(library.risk_model.level_label(level).get(lang))
+    return f'<span class="qs-badge" style="background:{bg};color:{fg}">{label}</span>'

@@ -6,11 +6,10 @@ import streamlit as st
 
 from quickscan_app.i18n import t
 from quickscan_app.services.errors import ServiceError
-from quickscan_app.services.users import authenticate
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.origin import request_origin
-from quickscan_app.ui.runtime import service_context
+from quickscan_app.ui.runtime import SIGN_IN_DRAWN, service_context
 from quickscan_app.ui.sso import sso_button
 
 
@@ -30,6 +29,9 @@ def render_sign_in() -> None:
         )
         submitted = st.form_submit_button(t("ui.sign_in", lang), type="primary")
     if submitted:
+        # Imported on the first sign-in, not before the form: it hashes a dummy password.
+        from quickscan_app.services.users import authenticate
+
         origin = request_origin("web")
         try:
             user = authenticate(service_context(), (name or "").strip(), password or "", origin)
@@ -39,6 +41,7 @@ def render_sign_in() -> None:
             session.sign_in(user)
             st.rerun()
     sso_button(lang)
+    SIGN_IN_DRAWN.set()
 
 
 def render_no_access() -> None:

@@ -81,9 +81,11 @@ def render_question(
             disabled=disabled or off, on_change=_changed, height=100, max_chars=20_000,
             args=(key, question.id, save, _text),
         ))  # fmt: skip
-    st.caption(f"**{t('ui.why', lang)}** {md(question.why.get(lang))}")
+    # One element for both: the page is drawn again after every answer, per element.
+    why = f"**{t('ui.why', lang)}** {md(question.why.get(lang))}"
     if question.help is not None:
-        st.caption(md(question.help.get(lang)))
+        why += f"\n\n{md(question.help.get(lang))}"
+    st.caption(why)
 
 
 def _number_input(question, value, key, label, lang, save, disabled) -> None:  # type: ignore[no-untyped-def]

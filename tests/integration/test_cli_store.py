@@ -303,3 +303,4 @@ def test_every_bench_script_runs_green_in_quick_mode(script: Path, tmp_path: Pat
 def test_the_bench_scripts_are_all_there() -> None:
     names = {p.name for p in BENCH}
     assert {"bench_cli.py", "bench_exports.py", "bench_core.py", "bench_store.py"} <= names
+    assert "bench_browser.py" in names  # the wizard in Chromium against a bare page

@@ -340,12 +340,12 @@ def test_the_bidder_check_tells_bidders_apart(v2: Library, examples: dict[str, A
 def test_the_panel_folds_away_reasons_that_change_nothing(
     v2: Library, examples: dict[str, Answers]
 ) -> None:
-    from quickscan_app.ui.risk_panel import folded_reasons_html, reasons_markdown
+    from quickscan_app.ui.risk_panel import folded_reasons_html, reasons_html
 
     espionage = assess(v2, examples["container-fleet-maintenance.yaml"]).scenarios[0]
     counts = reason_counts(v2.risk_model, espionage)
-    shown = reasons_markdown(v2, espionage, "nl")
+    shown = reasons_html(v2, espionage, "nl")
     folded = folded_reasons_html(v2, espionage, "nl")
     assert folded.startswith("<details><summary>") and f"({counts.count(False)})" in folded
-    assert shown.count("\n- **") == counts.count(True)
+    assert shown.count("<li>") == counts.count(True)
     assert "<script" not in folded and "&" not in folded.replace("&amp;", "").replace("&#x27;", "")

@@ -35,8 +35,9 @@ def test_serve_makes_the_web_server_trust_no_forwarded_header(
     monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
     assert peer_seen_by_the_app(("127.0.0.1", 5000)) == "203.0.113.9"  # uvicorn's default
     started: list[list[str]] = []
-    monkeypatch.setattr(serve_command, "prepare_database", lambda: None)
-    monkeypatch.setattr(serve_command.os, "execv", lambda _exe, argv: started.append(argv))
+    monkeypatch.setattr(serve_command, "prepare_database", lambda: False)
+    monkeypatch.setattr(serve_command, "start_streamlit", started.append)
+    monkeypatch.setattr(serve_command, "after_start", lambda *_, **__: None)
     serve_command.run_server(argparse.Namespace(port=8599, address="127.0.0.1"))
     assert started and os.environ["FORWARDED_ALLOW_IPS"] == ""
     for peer in ("127.0.0.1", "::1", "10.0.0.5"):
