@@ -34,6 +34,15 @@ class Settings(BaseSettings):
     generated beside a SQLite file when unset (``quickscan_app.store.audit_key``)."""
     audit_retired_keys: SecretStr | None = None
     """Comma-separated keys used before a rotation, to check what they sealed."""
+    smtp_url: SecretStr | None = None
+    """The mail server for the daily digest of what waits for each user (``quickscan inbox
+    digest``): ``smtp://``, ``smtp+starttls://`` or ``smtps://``, optionally with
+    ``user:password@`` (``quickscan_app.mail``). Unset: no e-mail is sent."""
+    smtp_from: str = "quickscan@localhost"
+    """The sender of the digest."""
+    public_url: str = ""
+    """The address users open the app at (``https://quickscan.example.nl``): the digest links
+    each item to its page; empty: no links."""
     trusted_proxies: str = ""
     """Comma-separated addresses or networks of the reverse proxies whose ``X-Forwarded-For``
     is believed (``10.0.0.5, 10.1.0.0/16``); empty: the TCP peer is the client."""

@@ -17,6 +17,7 @@ from quickscan_app.cli import (
     backup_commands,
     content_commands,
     export_commands,
+    inbox_commands,
     serve_command,
     store_commands,
 )
@@ -107,5 +108,6 @@ def _parser() -> argparse.ArgumentParser:
     store_commands.register(commands)
     export_commands.register(commands)
     backup_commands.register(commands)
+    inbox_commands.register(commands)
     serve_command.register(commands)
     return parser

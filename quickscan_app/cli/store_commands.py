@@ -94,7 +94,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--role", action="append", required=True, choices=("officer", "reviewer", "admin")
     )
     add.add_argument("--display-name")
+    add.add_argument("--email", help="where the daily digest of what waits goes")
     add.set_defaults(handler=user_add)
+    email = user.add_parser("email", help="set a user's e-mail address (none given: remove it)")
+    email.add_argument("name")
+    email.add_argument("address", nargs="?")
+    email.set_defaults(handler=user_email)
     listing = user.add_parser("list", help="list users")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=user_list)
@@ -152,8 +157,20 @@ def user_add(args: argparse.Namespace) -> int:
 
     ctx = open_context()
     password = _read_password(args.name)
-    users.add_user(ctx, cli_actor(), args.name, password, args.role, display_name=args.display_name)
+    users.add_user(
+        ctx, cli_actor(), args.name, password, args.role,
+        display_name=args.display_name, email=args.email,
+    )  # fmt: skip
     print(f"user {args.name} added ({', '.join(args.role)})")
+    return EXIT_OK
+
+
+def user_email(args: argparse.Namespace) -> int:
+    from quickscan_app.services import users
+
+    ctx = open_context()
+    users.set_email(ctx, cli_actor(), args.name, args.address)
+    print(f"user {args.name}: " + (f"e-mail {args.address}" if args.address else "no e-mail"))
     return EXIT_OK
 
 
@@ -167,7 +184,8 @@ def user_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for u in rows:
         flags = ("" if u.active else " (inactive)") + (" [demo]" if u.demo else "")
-        print(f"{u.name:<16} {', '.join(u.roles):<24} {u.display_name}{flags}")
+        email = f" <{u.email}>" if u.email else ""
+        print(f"{u.name:<16} {', '.join(u.roles):<24} {u.display_name}{email}{flags}")
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -35,6 +36,19 @@ class UserInfo:
     roles: tuple[str, ...]
     active: bool
     demo: bool
+    email: str | None = None
+
+
+EMAIL = 254
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def checked_email(value: str | None) -> str | None:
+    """An e-mail address as stored: one line, ``name@domain.tld``; empty means none."""
+    text = bounded(value, "email", EMAIL)
+    if text and not _EMAIL.fullmatch(text):
+        raise InvalidInput("invalid_email", email=shown(text, 60))
+    return text or None
 
 
 def check_password(password: str, user_name: str) -> None:
@@ -66,6 +80,7 @@ def add_user(
     *,
     display_name: str | None = None,
     demo: bool = False,
+    email: str | None = None,
 ) -> int:
     with unit_of_work(ctx, actor, "user.add", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
@@ -80,6 +95,7 @@ def add_user(
         user = User(
             name=name,
             display_name=bounded(display_name, "display_name", SHORT_TEXT) or name,
+            email=checked_email(email),
             password_hash=hash_password(password),
             active=True,
             demo=demo,
@@ -129,6 +145,13 @@ def set_roles(ctx: ServiceContext, actor: Actor, name: str, roles: list[str]) ->
         work.details["roles"] = sorted(r.value for r in checked)
 
 
+def set_email(ctx: ServiceContext, actor: Actor, name: str, email: str | None) -> None:
+    """Where the daily digest goes (``None`` or empty: no e-mail)."""
+    with unit_of_work(ctx, actor, "user.email", "user", name) as work:
+        authz.require_role(actor, Role.ADMIN)
+        _user(work, name).email = checked_email(email)
+
+
 def set_password(ctx: ServiceContext, actor: Actor, name: str, password: str) -> None:
     with unit_of_work(ctx, actor, "user.password", "user", name) as work:
         authz.require_role(actor, Role.ADMIN)
@@ -141,7 +164,15 @@ def list_users(ctx: ServiceContext, actor: Actor) -> list[UserInfo]:
     with reading(ctx, actor, "user.list", "user") as session:
         authz.require_role(actor, Role.ADMIN)
         return [
-            UserInfo(u.id, u.name, u.display_name, tuple(sorted(u.role_names)), u.active, u.demo)
+            UserInfo(
+                u.id,
+                u.name,
+                u.display_name,
+                tuple(sorted(u.role_names)),
+                u.active,
+                u.demo,
+                u.email,
+            )
             for u in session.execute(select(User).order_by(User.name)).scalars()
         ]
 

@@ -102,12 +102,38 @@ def test_admin_pages(at, ctx) -> None:
 def test_admin_adds_a_user(at, ctx) -> None:
     signed_in(at, ctx, "admin")
     at.switch_page("views/users.py").run()
-    form_inputs = at.text_input
-    form_inputs[0].input("kees")
-    form_inputs[1].input("Kees Visser")
+    at.text_input(key="qs_new_user_name").input("kees")
+    at.text_input(key="qs_new_user_display").input("Kees Visser")
+    at.text_input(key="qs_new_user_email").input("kees@bvs.example")
     at.multiselect[-1].set_value(["reviewer"])
-    form_inputs[2].input("een lang wachtwoord")
+    at.text_input(key="qs_new_user_pw").input("een lang wachtwoord")
     next(b for b in at.button if b.label == "Gebruiker toevoegen").click().run()
     with ctx.factory() as session:
         kees = session.execute(select(User).where(User.name == "kees")).scalar_one()
         assert kees.display_name == "Kees Visser" and kees.role_names == {"reviewer"}
+        assert kees.email == "kees@bvs.example"
+
+
+def test_admin_sets_and_clears_an_e_mail_address(at, ctx) -> None:
+    signed_in(at, ctx, "admin")
+    at.switch_page("views/users.py").run()
+    at.selectbox[0].select("officer").run()
+    at.text_input(key="qs_user_email_officer").input("olga@inkoop.example")
+    at.button(key="FormSubmitter:change_user-Opslaan").click().run()
+    assert not at.error
+
+    def stored() -> str | None:
+        with ctx.factory() as session:
+            return session.execute(select(User.email).where(User.name == "officer")).scalar()
+
+    assert stored() == "olga@inkoop.example"
+    at.text_input(key="qs_user_email_officer").input("geen adres")
+    at.button(key="FormSubmitter:change_user-Opslaan").click().run()
+    assert stored() == "olga@inkoop.example"  # refused, named
+    assert [e.value for e in at.error] == [
+        "'geen adres' is geen bruikbaar e-mailadres: een naam, een @ en een domein zoals "
+        "organisatie.nl."
+    ]
+    at.text_input(key="qs_user_email_officer").input("")
+    at.button(key="FormSubmitter:change_user-Opslaan").click().run()
+    assert stored() is None

@@ -256,7 +256,7 @@ def modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
 @pytest.mark.parametrize(
     "argv",
     [("validate",), ("validate", "--json"), ("--help",), ("export", "--help"),
-     ("dossier", "--help"), ("questionnaire", "show")],
+     ("dossier", "--help"), ("questionnaire", "show"), ("inbox", "--help")],
 )  # fmt: skip
 def test_commands_that_need_no_database_do_not_load_it(argv: tuple[str, ...]) -> None:
     """`quickscan validate` took 2 s, 1.7 s of it importing the database, the exports and the
