@@ -86,6 +86,16 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Vier-ogenprincipe: u kunt uw eigen dossier niet beoordelen.",
         "en": "Four-eyes principle: you cannot review your own dossier.",
     },
+    "err.four_eyes_risk_owner": {
+        "nl": (
+            "Vier-ogenprincipe: u hebt aan dit dossier gewerkt of het beoordeeld en kunt het "
+            "restrisico niet zelf accepteren."
+        ),
+        "en": (
+            "Four-eyes principle: you worked on or reviewed this dossier and cannot accept "
+            "its residual risk yourself."
+        ),
+    },
     "err.four_eyes_answered": {
         "nl": (
             "Vier-ogenprincipe: u hebt vragen in dit dossier beantwoord "
@@ -134,6 +144,18 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "err.justification_required": {
         "nl": "Geef een motivering waarom deze maatregel wordt afgewezen.",
         "en": "Give a justification for rejecting this measure.",
+    },
+    "err.review_date": {
+        "nl": "Kies een herbeoordelingsdatum van {first} tot en met {last}.",
+        "en": "Choose a review date from {first} to {last}.",
+    },
+    "err.acceptance_reasons_required": {
+        "nl": "Motiveer het besluit over het restrisico.",
+        "en": "Give the reasons for the decision on the residual risk.",
+    },
+    "err.change_note_required": {
+        "nl": "Beschrijf wat er aan de opzet verandert.",
+        "en": "Describe what changes in the set-up.",
     },
     "err.note_required": {
         "nl": "Licht toe welke wijzigingen nodig zijn.",
@@ -184,8 +206,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "A password must be at least {length} characters long.",
     },
     "err.unknown_role": {
-        "nl": "Onbekende rol '{role}' (kies uit officer, reviewer, admin).",
-        "en": "Unknown role '{role}' (choose from officer, reviewer, admin).",
+        "nl": "Onbekende rol '{role}' (kies uit officer, reviewer, risk_owner, admin).",
+        "en": "Unknown role '{role}' (choose from officer, reviewer, risk_owner, admin).",
     },
     "err.not_demo": {
         "nl": "De database bevat echte gegevens; demogegevens worden niet toegevoegd.",
@@ -274,6 +296,108 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.group.officer": {"nl": "Inkoop", "en": "Procurement"},
     "ui.group.reviewer": {"nl": "Beoordeling", "en": "Review"},
     "ui.group.admin": {"nl": "Beheer", "en": "Administration"},
+    "ui.group.risk_owner": {"nl": "Risico-eigenaar", "en": "Risk owner"},
+    "reassess.needed": {"nl": "Herbeoordeling nodig", "en": "Re-assessment needed"},
+    "reassess.reason.review_date": {
+        "nl": "De herbeoordelingsdatum van het goedgekeurde plan ({date}) is bereikt.",
+        "en": "The review date of the approved plan ({date}) has come.",
+    },
+    "reassess.reason.triggered": {
+        "nl": "De opzet is gewijzigd op een punt dat om een nieuwe beoordeling vraagt.",
+        "en": "The set-up changed on a point that calls for a new assessment.",
+    },
+    "reassess.reason.questionnaire": {
+        "nl": "Er is een nieuwere versie van de vragenlijst; het plan is op een oudere beoordeeld.",
+        "en": "A newer version of the questionnaire is loaded; the plan was assessed on an older one.",
+    },
+    "reassess.changed": {"nl": "Gewijzigd", "en": "Changed"},
+    "reassess.compare": {
+        "nl": "Risico bij de goedkeuring en nu",
+        "en": "Risk at approval and now",
+    },
+    "reassess.compare_intro": {
+        "nl": "Versie {revision} is goedgekeurd op {when}. Per scenario het risico van toen naast het risico nu, zonder en met de gekozen maatregelen; ▲ hoger, ▼ lager dan bij de goedkeuring.",
+        "en": "Revision {revision} was approved on {when}. Per scenario the risk then beside the risk now, without and with the chosen measures; ▲ higher, ▼ lower than at approval.",
+    },
+    "reassess.col.inherent_then": {"nl": "Risico bij goedkeuring", "en": "Risk at approval"},
+    "reassess.col.inherent_now": {"nl": "Risico nu", "en": "Risk now"},
+    "reassess.col.residual_then": {
+        "nl": "Restrisico bij goedkeuring",
+        "en": "Residual risk at approval",
+    },
+    "reassess.col.residual_now": {"nl": "Restrisico nu", "en": "Residual risk now"},
+    "reassess.change_title": {
+        "nl": "Wijziging van de opzet vastleggen",
+        "en": "Record a change of set-up",
+    },
+    "reassess.change_intro": {
+        "nl": "Verandert er iets aan de opzet, zoals een nieuwe netwerkkoppeling, een ander kanaal voor onderhoud op afstand, een andere leverancier of gegevens die de locatie verlaten? Leg het hier vast. Er komt een nieuwe conceptversie: pas de antwoorden aan, bekijk het risico van toen naast het risico nu en leg het plan opnieuw voor. De goedkeuring van deze versie blijft bewaard.",
+        "en": "Does something change in the set-up, such as a new network connection, another channel for remote maintenance, another supplier or data leaving the site? Record it here. A new draft revision opens: update the answers, compare the risk then with the risk now and submit the plan again. The approval of this revision is kept.",
+    },
+    "reassess.change_note": {
+        "nl": "Wat verandert er? (verplicht)",
+        "en": "What changes? (required)",
+    },
+    "reassess.change_button": {
+        "nl": "Wijziging vastleggen en nieuwe versie openen",
+        "en": "Record the change and open a new revision",
+    },
+    "reassess.change_done": {
+        "nl": "De wijziging is vastgelegd; pas de antwoorden aan in de nieuwe conceptversie.",
+        "en": "The change is recorded; update the answers in the new draft revision.",
+    },
+    "ui.page.acceptance": {"nl": "Restrisico accepteren", "en": "Accept residual risk"},
+    "ui.acceptance_intro": {
+        "nl": "Plannen die de beveiligingsadviseur heeft goedgekeurd maar waarbij na de maatregelen een hoog of zeer hoog restrisico overblijft, wachten hier op uw besluit als proceseigenaar (BIO2 5.22.01). Accepteert u het restrisico, dan is het plan goedgekeurd en kan het aanbestedingsdossier worden gemaakt. Weigert u, dan gaat het dossier met uw motivering terug naar de inkoper.",
+        "en": "Plans the security reviewer approved but that leave a high or very high residual risk after the measures wait here for your decision as process owner (BIO2 5.22.01). If you accept the residual risk, the plan is approved and the tender dossier can be made. If you refuse, the dossier goes back to the officer with your reasons.",
+    },
+    "ui.acceptance_waiting": {
+        "nl": "Wacht op uw acceptatie ({count})",
+        "en": "Waiting for your acceptance ({count})",
+    },
+    "ui.col.scenario": {"nl": "Scenario", "en": "Scenario"},
+    "ui.col.likelihood": {"nl": "Kans", "en": "Likelihood"},
+    "ui.col.impact": {"nl": "Impact", "en": "Impact"},
+    "ui.col.level": {"nl": "Niveau", "en": "Level"},
+    "ui.col.who": {"nl": "Wie", "en": "Who"},
+    "ui.acceptance_none": {
+        "nl": "Er wacht nu geen restrisico op uw acceptatie.",
+        "en": "No residual risk waits for your acceptance now.",
+    },
+    "ui.acceptance_approved_by": {
+        "nl": "Goedgekeurd ter acceptatie door {who} op {when}.",
+        "en": "Approved for acceptance by {who} on {when}.",
+    },
+    "ui.acceptance_residual": {
+        "nl": "Restrisico na de gekozen maatregelen",
+        "en": "Residual risk after the chosen measures",
+    },
+    "ui.acceptance_reasons": {
+        "nl": "Risico's en redenen in detail",
+        "en": "Risks and reasons in detail",
+    },
+    "ui.acceptance_history": {"nl": "Eerdere besluiten", "en": "Earlier decisions"},
+    "ui.acceptance_decision": {"nl": "Uw besluit", "en": "Your decision"},
+    "ui.acceptance_justification": {"nl": "Motivering (verplicht)", "en": "Reasons (required)"},
+    "ui.acceptance_conditions": {
+        "nl": "Voorwaarden (optioneel)",
+        "en": "Conditions (optional)",
+    },
+    "ui.accept": {"nl": "Restrisico accepteren", "en": "Accept the residual risk"},
+    "ui.refuse_acceptance": {
+        "nl": "Weigeren en terugsturen",
+        "en": "Refuse and send back",
+    },
+    "ui.accepted": {
+        "nl": "Het restrisico is geaccepteerd; het plan is goedgekeurd.",
+        "en": "The residual risk is accepted; the plan is approved.",
+    },
+    "ui.acceptance_refused": {
+        "nl": "Geweigerd: het dossier is met uw motivering teruggestuurd naar de inkoper.",
+        "en": "Refused: the dossier went back to the officer with your reasons.",
+    },
+    "ui.acceptance_yes": {"nl": "Geaccepteerd", "en": "Accepted"},
+    "ui.acceptance_no": {"nl": "Geweigerd", "en": "Refused"},
     "ui.group.portfolio": {"nl": "Overzicht", "en": "Overview"},
     "ui.page.portfolio": {"nl": "Portefeuille", "en": "Portfolio"},
     "ui.portfolio.intro": {
@@ -591,6 +715,19 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The dossier was sent back.",
     },
     "ui.approved": {"nl": "Het plan is goedgekeurd.", "en": "The plan is approved."},
+    "ui.approved_for_acceptance": {
+        "nl": "Goedgekeurd. Het restrisico is hoog: het plan ligt nu ter acceptatie bij de risico-eigenaar (proceseigenaar).",
+        "en": "Approved. The residual risk is high: the plan now waits for the risk owner's acceptance.",
+    },
+    "ui.acceptance_needed": {
+        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. Na uw goedkeuring moet de risico-eigenaar (proceseigenaar) het restrisico accepteren (BIO2 5.22.01); pas dan is het plan goedgekeurd en komt er een aanbestedingsdossier.",
+        "en": "The residual risk after the chosen measures is high or very high. After your approval the risk owner (process owner) must accept it (BIO2 5.22.01); only then is the plan approved and a tender dossier available.",
+    },
+    "ui.review_date": {"nl": "Herbeoordelen uiterlijk op", "en": "Review at the latest on"},
+    "ui.review_date_help": {
+        "nl": "Leeg: een jaar na dit besluit ({latest}). Kies een eerdere datum als de opzet eerder kan veranderen.",
+        "en": "Empty: a year after this decision ({latest}). Choose an earlier date if the set-up may change sooner.",
+    },
     "ui.no_decision_needed": {
         "nl": "Dit dossier heeft status '{status}': er is nu geen besluit nodig.",
         "en": "This dossier is '{status}': no decision is needed now.",
@@ -822,6 +959,10 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "status.draft": {"nl": "Concept", "en": "Draft"},
     "status.submitted": {"nl": "Ingediend", "en": "Submitted"},
     "status.changes_requested": {"nl": "Wijzigingen gevraagd", "en": "Changes requested"},
+    "status.awaiting_acceptance": {
+        "nl": "Goedgekeurd, wacht op acceptatie",
+        "en": "Approved, awaiting acceptance",
+    },
     "status.approved": {"nl": "Goedgekeurd", "en": "Approved"},
     "status.archived": {"nl": "Gearchiveerd", "en": "Archived"},
     "level.low": {"nl": "laag", "en": "low"},
@@ -849,11 +990,13 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "impl.verified": {"nl": "Getoetst", "en": "Verified"},
     "role.officer": {"nl": "Inkoper", "en": "Procurement officer"},
     "role.reviewer": {"nl": "Beveiligingsadviseur", "en": "Security reviewer"},
+    "role.risk_owner": {"nl": "Proceseigenaar (risico-eigenaar)", "en": "Risk owner (process owner)"},
     "role.admin": {"nl": "Beheerder", "en": "Administrator"},
     # The part someone played in a step of the review, after their name: "Ruben Bakker
     # (beveiligingsadviseur), beoordelaar" (a display name may already hold a job title).
     "review_role.officer": {"nl": "inkoper", "en": "procurement officer"},
     "review_role.reviewer": {"nl": "beoordelaar", "en": "reviewer"},
+    "review_role.risk_owner": {"nl": "risico-eigenaar", "en": "risk owner"},
     "review_role.admin": {"nl": "beheerder", "en": "administrator"},
     "review_role.system": {"nl": "systeem", "en": "system"},
     # A workflow step named in a refusal: "'indienen' kan nu niet".
@@ -861,6 +1004,16 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "step.request_changes": {"nl": "wijzigingen vragen", "en": "request changes"},
     "step.approve": {"nl": "goedkeuren", "en": "approve"},
     "step.reopen": {"nl": "heropenen", "en": "reopen"},
+    "step.approve_for_acceptance": {
+        "nl": "goedkeuren ter acceptatie",
+        "en": "approve for acceptance",
+    },
+    "step.accept": {"nl": "restrisico accepteren", "en": "accept the residual risk"},
+    "step.refuse_acceptance": {"nl": "acceptatie weigeren", "en": "refuse acceptance"},
+    "step.change_setup": {
+        "nl": "wijziging van de opzet vastleggen",
+        "en": "record a change of set-up",
+    },
     "step.archive": {"nl": "archiveren", "en": "archive"},
     "step.new_questionnaire": {
         "nl": "overzetten naar een nieuwere vragenlijst",
@@ -1151,6 +1304,18 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
     "exp.audit.action.dossier.request_changes": {"nl": "Wijzigingen gevraagd", "en": "Changes requested"},
     "exp.audit.action.dossier.approve": {"nl": "Goedgekeurd", "en": "Approved"},
     "exp.audit.action.dossier.reopen": {"nl": "Heropend", "en": "Reopened"},
+    "exp.audit.action.dossier.accept": {
+        "nl": "Restrisico geaccepteerd",
+        "en": "Residual risk accepted",
+    },
+    "exp.audit.action.dossier.refuse_acceptance": {
+        "nl": "Acceptatie van het restrisico geweigerd",
+        "en": "Acceptance of the residual risk refused",
+    },
+    "exp.audit.action.dossier.change_setup": {
+        "nl": "Wijziging van de opzet vastgelegd",
+        "en": "Change of set-up recorded",
+    },
     "exp.audit.action.dossier.archive": {"nl": "Gearchiveerd", "en": "Archived"},
     "exp.audit.action.dossier.new_questionnaire": {
         "nl": "Overgezet op een nieuwe versie van de vragenlijst",
@@ -1195,12 +1360,24 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Text for the tender documents",
     },
     "exp.col.approver": {"nl": "Goedgekeurd door", "en": "Approved by"},
+    "exp.col.accepted_by": {"nl": "Geaccepteerd door", "en": "Accepted by"},
     "exp.col.role": {"nl": "Rol", "en": "Role"},
     "exp.col.when": {"nl": "Tijdstip", "en": "When"},
     "exp.col.round": {"nl": "Ronde", "en": "Round"},
     "exp.col.step": {"nl": "Stap", "en": "Step"},
     "exp.col.note": {"nl": "Notitie", "en": "Note"},
     "exp.field.approval_note": {"nl": "Notitie en voorwaarden", "en": "Note and conditions"},
+    "exp.field.review_date": {"nl": "Herbeoordelen uiterlijk op", "en": "Review at the latest on"},
+    "exp.field.acceptance_reasons": {"nl": "Motivering", "en": "Reasons"},
+    "exp.field.acceptance_conditions": {"nl": "Voorwaarden", "en": "Conditions"},
+    "exp.h.acceptance": {
+        "nl": "Acceptatie van het restrisico",
+        "en": "Acceptance of the residual risk",
+    },
+    "exp.acceptance_text": {
+        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. De proceseigenaar heeft het als risico-eigenaar geaccepteerd (BIO2 5.22.01), onder de voorwaarden hieronder; pas daarmee is het plan goedgekeurd.",
+        "en": "The residual risk after the chosen measures is high or very high. The process owner accepted it as risk owner (BIO2 5.22.01), on the conditions below; only with that is the plan approved.",
+    },
     "exp.h.review": {"nl": "Verloop van de beoordeling", "en": "Course of the review"},
     "exp.review_text": {
         "nl": "Elke indiening van deze versie van het plan met de notitie van de inkoper, en elk besluit met de notitie van de beoordelaar, per ronde.",
@@ -1433,16 +1610,19 @@ TREND_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.due.title": {"nl": "Herbeoordeling nodig", "en": "Re-assessment due"},
     "ui.due.intro": {
-        "nl": "Goedgekeurde plannen waarvan de herbeoordelingsdatum voorbij is, het langst verlopen eerst.",
-        "en": "Approved plans past their review date, longest overdue first.",
+        "nl": "Plannen die opnieuw beoordeeld moeten worden: de herbeoordelingsdatum is bereikt, de opzet is gewijzigd of er is een nieuwere vragenlijst. Het langst nodig eerst.",
+        "en": "Plans to be assessed again: the review date has come, the set-up changed or a newer questionnaire is loaded. Longest due first.",
     },
     "ui.due.none": {
         "nl": "Geen herbeoordeling over datum.",
         "en": "No re-assessment overdue.",
     },
-    "ui.due.col.approved": {"nl": "Goedgekeurd op", "en": "Approved on"},
+    "ui.due.col.reason": {"nl": "Waarom", "en": "Why"},
+    "ui.due.reason.review_date": {"nl": "herbeoordelingsdatum bereikt", "en": "review date reached"},
+    "ui.due.reason.triggered": {"nl": "opzet gewijzigd", "en": "set-up changed"},
+    "ui.due.reason.questionnaire": {"nl": "nieuwere vragenlijst", "en": "newer questionnaire"},
     "ui.due.col.review": {"nl": "Herbeoordelen uiterlijk", "en": "Review by"},
-    "ui.due.col.days": {"nl": "Dagen over datum", "en": "Days overdue"},
+    "ui.due.col.days": {"nl": "Dagen nodig", "en": "Days due"},
 }
 STRINGS.update(TREND_STRINGS)
 

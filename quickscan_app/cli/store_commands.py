@@ -91,7 +91,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add = user.add_parser("add", help="add a user; the password is read from stdin or a prompt")
     add.add_argument("name")
     add.add_argument(
-        "--role", action="append", required=True, choices=("officer", "reviewer", "admin")
+        "--role",
+        action="append",
+        required=True,
+        choices=("officer", "reviewer", "risk_owner", "admin"),
     )
     add.add_argument("--display-name")
     add.add_argument("--email", help="where the daily digest of what waits goes")

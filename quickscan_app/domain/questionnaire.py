@@ -51,6 +51,10 @@ class Question(Strict):
     """The unit after a count of one where it differs ("1 year", "1 leverancier")."""
     currency: Literal["EUR"] | None = None
     """The answer is an amount of money: shown as "€ 14.500.000" (no ``unit`` then)."""
+    reassess_on_change: bool = False
+    """A change of this answer on an approved plan calls for a new assessment (network
+    connections, remote maintenance and its channel, supplier and ownership, data leaving the
+    site): the dossier shows "herbeoordeling nodig" until a new revision is approved."""
     per_bidder: bool = False
     """Answered again for each bidder at award (supplier, access, updates): the bidder check
     re-scores the dossier with the bidder's answers in place of the buyer's expectation."""

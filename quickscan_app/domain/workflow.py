@@ -9,6 +9,8 @@ class Status(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     CHANGES_REQUESTED = "changes_requested"
+    AWAITING_ACCEPTANCE = "awaiting_acceptance"
+    """Approved by the reviewer; the residual risk waits for the risk owner (BIO2 5.22.01)."""
     APPROVED = "approved"
     ARCHIVED = "archived"
 
@@ -17,7 +19,11 @@ class Step(StrEnum):
     SUBMIT = "submit"
     REQUEST_CHANGES = "request_changes"
     APPROVE = "approve"
+    APPROVE_FOR_ACCEPTANCE = "approve_for_acceptance"
+    ACCEPT = "accept"
+    REFUSE_ACCEPTANCE = "refuse_acceptance"
     REOPEN = "reopen"
+    CHANGE_SETUP = "change_setup"
     ARCHIVE = "archive"
 
 
@@ -25,17 +31,36 @@ TRANSITIONS: dict[Step, tuple[frozenset[Status], Status]] = {
     Step.SUBMIT: (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED),
     Step.REQUEST_CHANGES: (frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED),
     Step.APPROVE: (frozenset({Status.SUBMITTED}), Status.APPROVED),
+    Step.APPROVE_FOR_ACCEPTANCE: (frozenset({Status.SUBMITTED}), Status.AWAITING_ACCEPTANCE),
+    Step.ACCEPT: (frozenset({Status.AWAITING_ACCEPTANCE}), Status.APPROVED),
+    Step.REFUSE_ACCEPTANCE: (frozenset({Status.AWAITING_ACCEPTANCE}), Status.CHANGES_REQUESTED),
     Step.REOPEN: (frozenset({Status.APPROVED}), Status.DRAFT),
+    Step.CHANGE_SETUP: (frozenset({Status.APPROVED}), Status.DRAFT),
     Step.ARCHIVE: (
-        frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.APPROVED}),
+        frozenset(
+            {Status.DRAFT, Status.CHANGES_REQUESTED, Status.AWAITING_ACCEPTANCE, Status.APPROVED}
+        ),
         Status.ARCHIVED,
     ),
 }
 
+ACCEPTANCE_FROM = "high"
+"""A residual level from which the risk owner must accept what remains (high, very high)."""
+
+REVIEW_AFTER_DAYS = 365
+"""An approval is reviewed at the latest a year after it was given."""
+
 EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 """Answers and plan can change only here."""
 
-IN_REVIEW_OR_DECIDED = frozenset({Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.APPROVED})
+IN_REVIEW_OR_DECIDED = frozenset(
+    {Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.AWAITING_ACCEPTANCE, Status.APPROVED}
+)
+
+
+def risk_owner_may_see(status: Status, accepted_once: bool) -> bool:
+    """Risk owners see what waits for their acceptance and what was put before one."""
+    return status is Status.AWAITING_ACCEPTANCE or accepted_once
 
 
 def reviewer_may_see(status: Status, submitted_once: bool) -> bool:

@@ -4,7 +4,7 @@ audit extract and the measures' catalogue ids (the only place an internal id sho
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -34,7 +34,7 @@ from quickscan_app.exports.registers import (
     risk_rows,
 )
 from quickscan_app.exports.source import ExportSource
-from quickscan_app.i18n import code_word
+from quickscan_app.i18n import code_word, format_date
 
 
 def render(src: ExportSource) -> bytes:
@@ -256,13 +256,54 @@ def approval(src: ExportSource) -> list[Flowable]:
     fields += [(src.t("exp.col.role"), role[:1].upper() + role[1:]), (src.t("exp.col.when"), when)]
     if record.get("note"):
         fields.append((src.t("exp.field.approval_note"), record["note"]))
+    if record.get("review_date"):
+        fields.append((src.t("exp.field.review_date"), _day(src, record["review_date"])))
     fields.append((src.t("exp.field.sha256"), src.sha256))
     return [
         *flow,
         text(src.t("exp.approval_text")),
         text(src.t("exp.verify_command"), "code"),
         field_table(fields),
+        *acceptance(src),
         *review(src),
+    ]
+
+
+def _day(src: ExportSource, iso: str) -> str:
+    return format_date(date.fromisoformat(iso), src.lang)
+
+
+def acceptance(src: ExportSource) -> list[Flowable]:
+    """The risk owner's acceptance of the residual risk (BIO2 5.22.01), where one was needed:
+    who, as what, when, the reasons, the conditions, the review date and the risks accepted."""
+    record = src.snapshot.get("acceptance")
+    if not record:
+        return []
+    who = record.get("name") or record.get("user") or ""
+    role = review_role(src, record.get("role"))
+    fields = [
+        (src.t("exp.col.accepted_by"), who),
+        (src.t("exp.col.role"), role[:1].upper() + role[1:]),
+        (src.t("exp.col.when"), src.when(datetime.fromisoformat(record["accepted_at"]))),
+        (src.t("exp.field.acceptance_reasons"), record["justification"]),
+    ]
+    if record.get("conditions"):
+        fields.append((src.t("exp.field.acceptance_conditions"), record["conditions"]))
+    if record.get("review_date"):
+        fields.append((src.t("exp.field.review_date"), _day(src, record["review_date"])))
+    header = [src.t(f"exp.col.{c}") for c in ("scenario", "likelihood", "impact", "level")]
+    levels = src.snapshot["risk_model"]["levels"]
+    rows = [
+        [text(r["title"], "cell"), str(r["likelihood"]), str(r["impact"]),
+         text(levels.get(r["level"], r["level"]), "cell")]
+        for r in record.get("residual", [])
+    ]  # fmt: skip
+    return [
+        CondPageBreak(50 * mm),
+        heading(src.t("exp.h.acceptance"), 1),
+        text(src.t("exp.acceptance_text")),
+        field_table(fields),
+        table([header, *rows], [TEXT_W - 70 * mm, 18 * mm, 18 * mm, 34 * mm]),
     ]
 
 

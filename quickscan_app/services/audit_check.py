@@ -31,8 +31,16 @@ from quickscan_app.services.audit_seal import (
 from quickscan_app.store.audit_key import Keyring
 from quickscan_app.store.models import Approval, AuditEvent, AuditHead, Bidder
 
-BOUND = {"dossier.approve": "dossier", "bidder.approve": "bidder"}
+BOUND = {"dossier.approve": "dossier", "dossier.accept": "dossier", "bidder.approve": "bidder"}
 """Actions whose ``sha256`` detail binds a frozen record to the trail, and the object type."""
+
+APPROVING = ("dossier.approve", "dossier.accept")
+"""The steps that freeze a plan's snapshot: the reviewer's approval, or the risk owner's
+acceptance where the residual risk needed one. Both bind as ``dossier.approve``."""
+
+
+def _binding(action: str) -> str:
+    return "dossier.approve" if action in APPROVING else action
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,7 @@ class _Walk:
         if event.action in BOUND and event.result == "success":
             sha = _sha256_detail(event)
             if sha:
-                self.recorded.add((event.action, event.object_id or "", sha))
+                self.recorded.add((_binding(event.action), event.object_id or "", sha))
         self.prev, self.count = event.hash, seq
         return None
 
@@ -212,10 +220,11 @@ def _frozen(text: str | None, sha: str | None) -> bool:
 def recorded(session: Session, action: str, object_id: int, sha256: str) -> bool:
     """Whether a standing ``action`` event (``dossier.approve`` or ``bidder.approve``) of this
     object recorded ``sha256``: what export and export verification ask of an approval."""
+    actions = APPROVING if action == "dossier.approve" else (action,)
     query = (
         select(AuditEvent)
         .where(
-            AuditEvent.action == action,
+            AuditEvent.action.in_(actions),
             AuditEvent.object_id == str(object_id),
             AuditEvent.object_type == BOUND[action],
             AuditEvent.result == "success",
@@ -229,12 +238,12 @@ def recorded(session: Session, action: str, object_id: int, sha256: str) -> bool
 
 
 def approval_on_record(session: Session, sha256: str) -> AuditEvent | None:
-    """The standing ``dossier.approve`` event that recorded ``sha256``, if any: a file naming
+    """The standing approving event (``APPROVING``) that recorded ``sha256``, if any: a file naming
     it was approved, whatever the approvals table now says."""
     query = (
         select(AuditEvent)
         .where(
-            AuditEvent.action == "dossier.approve",
+            AuditEvent.action.in_(APPROVING),
             AuditEvent.result == "success",
             AuditEvent.details.contains(sha256),
         )

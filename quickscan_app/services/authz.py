@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from quickscan_app.domain.workflow import EDITABLE, Status, reviewer_may_see
+from quickscan_app.domain.workflow import (
+    EDITABLE,
+    Status,
+    reviewer_may_see,
+    risk_owner_may_see,
+)
 from quickscan_app.services.context import Actor, Role
 from quickscan_app.services.errors import PermissionDenied, WorkflowError
 from quickscan_app.store.models import Dossier
@@ -17,9 +22,10 @@ def can_view(actor: Actor, dossier: Dossier) -> bool:
         return True
     if actor.has(Role.OFFICER) and is_owner(actor, dossier):
         return True
-    return actor.has(Role.REVIEWER) and reviewer_may_see(
-        Status(dossier.status), dossier.submitted_once
-    )
+    status = Status(dossier.status)
+    if actor.has(Role.RISK_OWNER) and risk_owner_may_see(status, dossier.put_to_risk_owner):
+        return True
+    return actor.has(Role.REVIEWER) and reviewer_may_see(status, dossier.submitted_once)
 
 
 def require_role(actor: Actor, *roles: Role) -> None:
@@ -52,11 +58,24 @@ def require_owner_or_admin(actor: Actor, dossier: Dossier) -> None:
         raise PermissionDenied("owner_or_admin", dossier=dossier.id)
 
 
-def require_reviewer_of(actor: Actor, dossier: Dossier, answered_by: set[int]) -> None:
-    """Four-eyes: a reviewer, and neither the owner nor anyone who answered."""
+def _require_second_pair_of_eyes(
+    actor: Actor, dossier: Dossier, role: Role, involved: set[int], refusal: str
+) -> None:
+    """Four-eyes: ``role``, and neither the owner nor anyone in ``involved``."""
     require_view(actor, dossier)
-    require_role(actor, Role.REVIEWER)
+    require_role(actor, role)
     if is_owner(actor, dossier):
         raise PermissionDenied("four_eyes_owner")
-    if actor.user_id in answered_by:
-        raise PermissionDenied("four_eyes_answered")
+    if actor.user_id in involved:
+        raise PermissionDenied(refusal)
+
+
+def require_reviewer_of(actor: Actor, dossier: Dossier, answered_by: set[int]) -> None:
+    """Four-eyes: a reviewer, and neither the owner nor anyone who answered."""
+    _require_second_pair_of_eyes(actor, dossier, Role.REVIEWER, answered_by, "four_eyes_answered")
+
+
+def require_risk_owner_of(actor: Actor, dossier: Dossier, involved: set[int]) -> None:
+    """Four-eyes for residual risk: a risk owner who neither owns the dossier nor answered,
+    planned or reviewed it (``involved``)."""
+    _require_second_pair_of_eyes(actor, dossier, Role.RISK_OWNER, involved, "four_eyes_risk_owner")

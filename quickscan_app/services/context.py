@@ -19,6 +19,8 @@ from quickscan_app.store.db import session_factory, transaction
 class Role(StrEnum):
     OFFICER = "officer"
     REVIEWER = "reviewer"
+    RISK_OWNER = "risk_owner"
+    """The process owner (proceseigenaar) who accepts residual risks (BIO2 5.22.01)."""
     ADMIN = "admin"
 
 

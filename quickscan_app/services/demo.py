@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from quickscan_app.answer_files import load_answer_file
 from quickscan_app.config import PROJECT_ROOT
-from quickscan_app.services import authz, plan, users, workflow
+from quickscan_app.services import acceptance, authz, plan, users, workflow
 from quickscan_app.services.context import Actor, Role, ServiceContext, system_actor
 from quickscan_app.services.dossiers import get_dossier, import_dossier
 from quickscan_app.services.errors import InvalidInput
@@ -22,6 +22,7 @@ EXAMPLES = PROJECT_ROOT / "data" / "examples"
 DEMO_USERS = {
     "officer": ("Olga de Vries (inkoper)", ["officer"]),
     "reviewer": ("Ruben Bakker (beveiligingsadviseur)", ["reviewer"]),
+    "risk_owner": ("Pieter Smit (proceseigenaar Douane)", ["risk_owner"]),
     "admin": ("Anne Jansen (beheerder)", ["admin"]),
 }
 
@@ -64,7 +65,8 @@ def seed_demo(ctx: ServiceContext, actor: Actor | None = None) -> DemoResult:
         )
     officer = Actor(ids["officer"], "officer", frozenset({Role.OFFICER}), actor.origin)
     reviewer = Actor(ids["reviewer"], "reviewer", frozenset({Role.REVIEWER}), actor.origin)
-    return DemoResult(passwords, _demo_dossiers(ctx, actor, officer, reviewer))
+    owner = Actor(ids["risk_owner"], "risk_owner", frozenset({Role.RISK_OWNER}), actor.origin)
+    return DemoResult(passwords, _demo_dossiers(ctx, actor, officer, reviewer, owner))
 
 
 def _import(ctx: ServiceContext, actor: Actor, name: str, **overrides) -> int:  # type: ignore[no-untyped-def]
@@ -106,7 +108,9 @@ def plan_top(
     return current
 
 
-def _demo_dossiers(ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: Actor) -> list[int]:
+def _demo_dossiers(
+    ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: Actor, owner: Actor
+) -> list[int]:
     draft = _import(ctx, actor, "parcel-scanner-standalone.yaml")
 
     sent = _import(ctx, actor, "air-cargo-networked.yaml")
@@ -140,4 +144,25 @@ def _demo_dossiers(ctx: ServiceContext, actor: Actor, officer: Actor, reviewer: 
     )
     workflow.comment(ctx, reviewer, approved, "Plan is volledig; exitstrategie goed uitgewerkt.")
     workflow.approve(ctx, reviewer, approved, current, "Akkoord, met jaarlijkse herbeoordeling.")
-    return [draft, sent, returned, approved]
+    # A residual risk of high or more waits for the risk owner before it counts as approved.
+    if get_dossier(ctx, owner, approved).dossier.status == "awaiting_acceptance":
+        acceptance.accept(
+            ctx, owner, approved, get_dossier(ctx, owner, approved).dossier.lock_version,
+            "Het restrisico is aanvaardbaar: de leverancier werkt alleen via de springserver van "
+            "de Douane en de vloot is binnen een jaar te vervangen.",
+            conditions="Jaarlijkse audit bij de leverancier; herbeoordeling bij elke nieuwe "
+            "netwerkkoppeling.",
+        )  # fmt: skip
+
+    waiting = _import(
+        ctx, actor, "container-fleet-maintenance.yaml",
+        title="Containerscanners Rotterdam Waalhaven (uitbreiding)", reference="DOUANE-2027-042",
+    )  # fmt: skip
+    current = workflow.submit(
+        ctx, officer, waiting, plan_top(ctx, officer, waiting, 10, reject_one=False)
+    )
+    workflow.approve(
+        ctx, reviewer, waiting, current,
+        "Plan akkoord; het restrisico is hoog en ligt ter acceptatie bij de proceseigenaar.",
+    )  # fmt: skip
+    return [draft, sent, returned, approved, waiting]

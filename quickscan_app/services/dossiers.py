@@ -349,6 +349,13 @@ def visible_clause(actor: Actor) -> ColumnElement[bool]:
                 (Dossier.status == Status.ARCHIVED.value) & Dossier.submitted_once.is_(True),
             )
         )
+    if actor.has(Role.RISK_OWNER):
+        visible.append(
+            or_(
+                Dossier.status == Status.AWAITING_ACCEPTANCE.value,
+                Dossier.put_to_risk_owner.is_(True),
+            )
+        )
     return or_(*visible) if visible else false()
 
 

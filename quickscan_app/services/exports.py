@@ -25,7 +25,7 @@ from quickscan_app.exports.render import (
 )
 from quickscan_app.exports.source import FORMATS, KINDS, MEDIA_TYPES, AuditLine, ExportSource
 from quickscan_app.services import authz
-from quickscan_app.services.audit_check import approval_on_record, recorded
+from quickscan_app.services.audit_check import APPROVING, approval_on_record, recorded
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import load_view
 from quickscan_app.services.errors import InvalidInput, NotFound, ServiceError, WorkflowError
@@ -202,7 +202,7 @@ def audit_extract(
                 hash=event.hash,
             )
         )
-        if until_sha256 and event.action == "dossier.approve" and until_sha256 in event.details:
+        if until_sha256 and event.action in APPROVING and until_sha256 in event.details:
             break
     return tuple(lines), skipped
 

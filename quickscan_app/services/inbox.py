@@ -72,7 +72,7 @@ class InboxItem:
 
 
 OFFICER_PAGE, REVIEW_PAGE = "dossier", "review"
-ACCEPT_PAGE = REVIEW_PAGE
+ACCEPT_PAGE = "acceptance"
 """Where a risk owner accepts (the lead's acceptance page may replace it)."""
 PLAN_STEP, SUBMIT_STEP = "plan", "submit"
 
@@ -387,6 +387,7 @@ def describe(item: InboxItem, lang: Lang, today: date) -> str:
         return t("inbox.todo.bidder_check", lang).format(bidder=item.subject or "")
     text = t(f"inbox.todo.{item.kind.value}", lang)
     if item.kind is Kind.REASSESS:
-        extra = [item.subject or "", format_date(item.due, lang) if item.due else ""]
+        reason = t(f"ui.due.reason.{item.subject}", lang) if item.subject else ""
+        extra = [reason, format_date(item.due, lang) if item.due else ""]
         text += "".join(f" — {part}" for part in extra if part)
     return text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
@@ -24,9 +24,9 @@ from quickscan_app.services.dossiers import visible_clause
 from quickscan_app.services.errors import InvalidInput
 from quickscan_app.services.exports import ExportFile
 from quickscan_app.services.limits import MAX_ID
+from quickscan_app.services.reassessment import Reassessment, due
 from quickscan_app.services.unit import reading, record_refusal, unit_of_work
 from quickscan_app.store.models import (
-    Approval,
     Dossier,
     DossierRisk,
     DossierScenarioRisk,
@@ -283,54 +283,19 @@ REVIEW_AFTER_DAYS = 365
 """The default review date of an approval: a year after it was given."""
 
 
-@dataclass(frozen=True)
-class DueReassessment:
-    id: int
-    title: str
-    reference: str | None
-    owner: str
-    approved_at: datetime
-    review_date: date
-
-
 def reassessments_due(
     ctx: ServiceContext, actor: Actor, flt: PortfolioFilter
-) -> list[DueReassessment]:
-    """Approved dossiers the filter keeps whose approval is past its review date, longest
-    overdue first.
-
-    A stand-in until ``services.reassessment.due`` takes over: the review date here is always
-    the default, a year after the approval of the current revision, and a triggered change
-    of set-up is not looked at. The page calls only this function."""
+) -> list[Reassessment]:
+    """The dossiers the filter keeps whose plan must be assessed again (``reassessment.due``:
+    review date reached, a marked answer changed since the approval, or a newer
+    questionnaire), longest due first."""
     _check_reader(ctx, actor)
     today = ctx.clock().date()
     risk_cache.refresh(ctx, select(Dossier.id).where(visible_clause(actor)))
     where = _conditions(actor, flt, today, DEADLINE_DAYS)
-    # Past the review date: approved on a day before today minus a year (UTC days).
-    before = datetime.combine(today - timedelta(days=REVIEW_AFTER_DAYS), time(), UTC)
-    approved = func.max(Approval.approved_at)
-    query = (
-        _with_risk(
-            select(Dossier.id, Dossier.title, Dossier.reference, User.display_name, approved)
-            .select_from(Dossier)
-            .join(User, User.id == Dossier.owner_id)
-            .join(
-                Approval,
-                and_(Approval.dossier_id == Dossier.id, Approval.revision == Dossier.revision),
-            )
-        )
-        .where(*where, Dossier.status == Status.APPROVED.value)
-        .group_by(Dossier.id, Dossier.title, Dossier.reference, User.display_name)
-        .having(approved < before)
-        .order_by(approved, Dossier.id)
-    )
-    due = []
     with ctx.factory() as session:
-        for dossier_id, title, reference, owner, moment in session.execute(query):
-            moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite: UTC
-            review = moment.astimezone(UTC).date() + timedelta(days=REVIEW_AFTER_DAYS)
-            due.append(DueReassessment(dossier_id, title, reference, owner, moment, review))
-    return due
+        kept = set(session.execute(_with_risk(select(Dossier.id)).where(*where)).scalars())
+    return [r for r in due(ctx, actor, today) if r.dossier_id in kept]
 
 
 def _check_reader(ctx: ServiceContext, actor: Actor) -> None:

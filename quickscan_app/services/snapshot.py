@@ -15,7 +15,7 @@ from quickscan_app.engine.measure_effects import measure_scenarios
 from quickscan_app.presenters import answer_label, assessment_data
 from quickscan_app.services.audit import canonical_json, timestamp
 from quickscan_app.services.dossiers import DossierView, answer_json
-from quickscan_app.store.models import Decision, Dossier, PlanItem
+from quickscan_app.store.models import Acceptance, Decision, Dossier, PlanItem
 
 
 def _iso(value: date | None) -> str | None:
@@ -126,8 +126,14 @@ def build_snapshot(
     }
 
 
-REVIEW_STEPS = (Status.SUBMITTED.value, Status.CHANGES_REQUESTED.value, Status.APPROVED.value)
-"""The steps of the review loop: a submission, a request for changes, an approval."""
+REVIEW_STEPS = (
+    Status.SUBMITTED.value,
+    Status.CHANGES_REQUESTED.value,
+    Status.AWAITING_ACCEPTANCE.value,
+    Status.APPROVED.value,
+)
+"""The steps of the review loop: a submission, a request for changes, an approval (for the
+risk owner's acceptance, or final), an acceptance or its refusal."""
 
 
 def decision_role(decision: Decision, owner_id: int) -> str:
@@ -136,11 +142,32 @@ def decision_role(decision: Decision, owner_id: int) -> str:
     is the command line."""
     if decision.actor_id is None:
         return "system"
-    if decision.to_status in (Status.CHANGES_REQUESTED.value, Status.APPROVED.value):
+    if decision.from_status == Status.AWAITING_ACCEPTANCE.value:
+        return "risk_owner"
+    if decision.to_status in (
+        Status.CHANGES_REQUESTED.value,
+        Status.AWAITING_ACCEPTANCE.value,
+        Status.APPROVED.value,
+    ):
         return "reviewer"
     if decision.to_status == Status.SUBMITTED.value or decision.actor_id == owner_id:
         return "officer"
     return "admin"
+
+
+def acceptance_record(acceptance: Acceptance) -> dict[str, Any]:
+    """The risk owner's acceptance as the approved snapshot keeps it."""
+    owner = acceptance.risk_owner
+    return {
+        "user": owner.name if owner else None,
+        "name": owner.display_name if owner else None,
+        "role": "risk_owner",
+        "accepted_at": timestamp(_utc(acceptance.decided_at)),
+        "justification": acceptance.justification,
+        "conditions": acceptance.conditions,
+        "review_date": _iso(acceptance.review_date),
+        "residual": acceptance.residual,
+    }
 
 
 def _utc(moment: datetime) -> datetime:

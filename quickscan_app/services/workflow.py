@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,9 +18,16 @@ from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.dossiers import answered_by, load_view, visible_clause
 from quickscan_app.services.errors import InvalidInput, NotFound, WorkflowError
 from quickscan_app.services.limits import NOTE, TARGET_ID, bounded, dossier_key
-from quickscan_app.services.snapshot import build_snapshot, sha256_text, snapshot_text
+from quickscan_app.services.reassessment import earliest_review, needs_acceptance
+from quickscan_app.services.snapshot import (
+    acceptance_record,
+    build_snapshot,
+    sha256_text,
+    snapshot_text,
+)
 from quickscan_app.services.unit import Work, reading, unit_of_work
 from quickscan_app.store.models import (
+    Acceptance,
     AnswerChange,
     Approval,
     AuditEvent,
@@ -34,7 +41,7 @@ COMMENT_TARGETS = ("dossier", "section", "measure", "question")
 MAX_NOTE = NOTE
 
 
-def _transition(
+def transition(
     work: Work, dossier: Dossier, step: Step, expected_version: int, note: str | None
 ) -> Decision:
     """Move the dossier along ``step`` and record the decision (its note also in the audit
@@ -89,7 +96,7 @@ def submit(
             shown = ", ".join(view.assessment.open_required[:5])
             more = len(view.assessment.open_required) - 5
             raise WorkflowError("incomplete", questions=shown + (f" (+{more})" if more > 0 else ""))
-        _transition(work, dossier, Step.SUBMIT, expected_version, note)
+        transition(work, dossier, Step.SUBMIT, expected_version, note)
         dossier.submitted_once = True
         return dossier.lock_version
 
@@ -102,7 +109,7 @@ def request_changes(
         authz.require_reviewer_of(actor, dossier, answered_by(work.session, dossier_id))
         if not (note or "").strip():
             raise InvalidInput("note_required")
-        _transition(work, dossier, Step.REQUEST_CHANGES, expected_version, note)
+        transition(work, dossier, Step.REQUEST_CHANGES, expected_version, note)
         return dossier.lock_version
 
 
@@ -112,35 +119,70 @@ def approve(
     dossier_id: int,
     expected_version: int,
     note: str | None = None,
-) -> str:
-    """Approve the plan (four-eyes) and freeze the snapshot; returns its SHA-256."""
+    review_date: date | None = None,
+) -> str | None:
+    """Approve the plan (four-eyes). With a residual risk below high the snapshot is frozen
+    at once and its SHA-256 returned; from high on the risk owner must accept what remains
+    first (BIO2 5.22.01): the dossier waits for acceptance and nothing is frozen yet (None).
+    ``review_date``: an earlier review than a year from now."""
     with unit_of_work(ctx, actor, "dossier.approve", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_reviewer_of(actor, dossier, answered_by(work.session, dossier_id))
-        decision = _transition(work, dossier, Step.APPROVE, expected_version, note)
+        view = load_view(ctx, work.session, dossier)
         now = ctx.clock()
-        approver_row = work.session.get(User, actor.user_id)
-        approver = {
-            "user": actor.name,
-            "name": approver_row.display_name if approver_row else actor.name,
-            "role": Role.REVIEWER.value,
-            "note": decision.note,
-        }
-        text = snapshot_text(build_snapshot(load_view(ctx, work.session, dossier), approver, now))
-        digest = sha256_text(text)
-        work.session.add(
-            Approval(
-                dossier_id=dossier.id,
-                revision=dossier.revision,
-                approver_id=actor.user_id,
-                approver_role=Role.REVIEWER.value,
-                approved_at=now,
-                snapshot=text,
-                sha256=digest,
+        review_date = earliest_review(now, review_date)
+        if needs_acceptance(view):
+            decision = transition(
+                work, dossier, Step.APPROVE_FOR_ACCEPTANCE, expected_version, note
             )
+            decision.review_date = review_date
+            dossier.put_to_risk_owner = True
+            work.details["review_date"] = review_date.isoformat()
+            return None
+        decision = transition(work, dossier, Step.APPROVE, expected_version, note)
+        decision.review_date = review_date
+        return freeze_approval(work, dossier, decision, review_date)
+
+
+def freeze_approval(
+    work: Work,
+    dossier: Dossier,
+    decision: Decision,
+    review_date: date,
+    acceptance: Acceptance | None = None,
+) -> str:
+    """Freeze the snapshot of the approved plan (with the risk owner's acceptance where one
+    was needed) and record its SHA-256 in this step's audit event."""
+    approver_row = work.session.get(User, decision.actor_id) if decision.actor_id else None
+    approver = {
+        "user": approver_row.name if approver_row else "system",
+        "name": approver_row.display_name if approver_row else "system",
+        "role": Role.REVIEWER.value,
+        "note": decision.note,
+        "review_date": review_date.isoformat(),
+    }
+    now = decision.created_at if acceptance is None else acceptance.decided_at
+    view = load_view(work.ctx, work.session, dossier)
+    snapshot = build_snapshot(view, approver, decision.created_at)
+    if acceptance is not None:
+        snapshot["acceptance"] = acceptance_record(acceptance)
+    text = snapshot_text(snapshot)
+    digest = sha256_text(text)
+    work.session.add(
+        Approval(
+            dossier_id=dossier.id,
+            revision=dossier.revision,
+            approver_id=decision.actor_id,
+            approver_role=Role.REVIEWER.value,
+            approved_at=now,
+            snapshot=text,
+            sha256=digest,
+            review_date=review_date,
         )
-        work.details["sha256"] = digest
-        return digest
+    )
+    work.details["sha256"] = digest
+    work.details["review_date"] = review_date.isoformat()
+    return digest
 
 
 def reopen(
@@ -152,6 +194,21 @@ def reopen(
 ) -> int:
     """An approved dossier becomes a new draft revision; the approval and history stay."""
     return _owner_step(ctx, actor, dossier_id, expected_version, note, Step.REOPEN)
+
+
+def change_setup(
+    ctx: ServiceContext,
+    actor: Actor,
+    dossier_id: int,
+    expected_version: int,
+    note: str,
+) -> int:
+    """Record a change of set-up on an approved plan (a new connection, another channel for
+    remote maintenance, a new supplier...): a new draft revision whose answers the officer
+    brings up to date, assessed and reviewed again. The approval stays as it was given."""
+    if not (note or "").strip():
+        raise InvalidInput("change_note_required")
+    return _owner_step(ctx, actor, dossier_id, expected_version, note, Step.CHANGE_SETUP)
 
 
 def archive(
@@ -176,8 +233,8 @@ def _owner_step(
     with unit_of_work(ctx, actor, f"dossier.{step.value}", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)
         authz.require_owner_or_admin(actor, dossier)
-        _transition(work, dossier, step, expected_version, note)
-        if step is Step.REOPEN:
+        transition(work, dossier, step, expected_version, note)
+        if step in (Step.REOPEN, Step.CHANGE_SETUP):
             dossier.revision += 1
             work.details["revision"] = dossier.revision
         return dossier.lock_version
@@ -228,7 +285,7 @@ def comment(
 
 
 @contextmanager
-def _reading(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Iterator[Session]:
+def dossier_reading(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Iterator[Session]:
     """A read of one dossier the actor may see; a refusal is audited like any other read."""
     with reading(ctx, actor, "dossier.read", "dossier", dossier_id) as session:
         dossier = session.get(Dossier, dossier_key(dossier_id))
@@ -240,7 +297,7 @@ def _reading(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Iterator[Ses
 
 def decisions_of(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Decision]:
     """Every workflow step of the dossier, oldest first (with who took it)."""
-    with _reading(ctx, actor, dossier_id) as session:
+    with dossier_reading(ctx, actor, dossier_id) as session:
         query = select(Decision).where(Decision.dossier_id == dossier_id).order_by(Decision.id)
         return list(session.execute(query).scalars())
 
@@ -315,7 +372,7 @@ def round_changes(ctx: ServiceContext, actor: Actor, dossier_id: int) -> RoundCh
     """The answers and plan items changed between the last two submissions (None before the
     second). Answers come from the answer history at the lock version each submission reached;
     plan changes from the dossier's audit events between the two."""
-    with _reading(ctx, actor, dossier_id) as session:
+    with dossier_reading(ctx, actor, dossier_id) as session:
         events = session.execute(
             select(AuditEvent.seq, AuditEvent.action, AuditEvent.details, AuditEvent.occurred_at)
             .where(

@@ -198,11 +198,25 @@ def _dump_table(conn: Connection, table: Table, out: IO[str], seal: _Seal) -> No
         _write_line(out, seal, line)
 
 
+MAX_LINE = 32 * 1024 * 1024
+"""The longest line a backup may hold (a row: an approval's snapshot is well under 1 MB).
+A longer one is refused before it is held in memory whole."""
+
+
+def _bounded_lines(handle: IO[str], source: Path) -> Iterator[tuple[int, str]]:
+    number = 0
+    while line := handle.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise BackupError(f"{source}: line {number} is longer than {MAX_LINE} characters")
+        yield number, line
+
+
 def _lines(source: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """Each line as written (what the seal covers) and as read."""
     try:
         with gzip.open(source, "rt", encoding="utf-8", newline="\n") as handle:
-            for number, line in enumerate(handle, start=1):
+            for number, line in _bounded_lines(handle, source):
                 try:
                     entry = json.loads(line)
                 except json.JSONDecodeError:

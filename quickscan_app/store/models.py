@@ -103,6 +103,8 @@ class Dossier(Base):
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
     submitted_once: Mapped[bool] = mapped_column(Boolean, default=False)
     """Ever sent for review: only such dossiers are a reviewer's business once archived."""
+    put_to_risk_owner: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Ever put before a risk owner for acceptance: such dossiers stay theirs to see."""
 
 
 class Answer(Base):
@@ -187,6 +189,8 @@ class Decision(Base):
     to_status: Mapped[str] = mapped_column(String(24))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    review_date: Mapped[date | None] = mapped_column(Date)
+    """The review date set with an approval or an acceptance (earlier than a year)."""
     actor: Mapped[User | None] = relationship(lazy="joined")
 
 
@@ -205,7 +209,32 @@ class Approval(Base):
     approved_at: Mapped[datetime]
     snapshot: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    review_date: Mapped[date | None] = mapped_column(Date)
+    """When the plan is reviewed again at the latest; empty on approvals from before review
+    dates were kept (then a year after ``approved_at``)."""
     approver: Mapped[User] = relationship(lazy="joined")
+
+
+class Acceptance(Base):
+    """The risk owner's decision on the residual risk a reviewer approved: accepted (with a
+    justification, conditions and a review date) or refused (back to the officer)."""
+
+    __tablename__ = "acceptances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    risk_owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime]
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    justification: Mapped[str] = mapped_column(Text)
+    conditions: Mapped[str | None] = mapped_column(Text)
+    review_date: Mapped[date | None] = mapped_column(Date)
+    residual: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    """The residual risks put before the risk owner: scenario, likelihood, impact, level."""
+    risk_owner: Mapped[User] = relationship(lazy="joined")
 
 
 class Bidder(Base):

@@ -32,7 +32,10 @@ PAGES: dict[str, PageSpec] = {
         PageSpec("dossier", "officer", (Role.OFFICER,), hidden=True),
         PageSpec("review_queue", "reviewer", (Role.REVIEWER,)),
         PageSpec("review", "reviewer", (Role.REVIEWER,), hidden=True),
-        PageSpec("portfolio", "portfolio", (Role.OFFICER, Role.REVIEWER, Role.ADMIN)),
+        PageSpec("acceptance", "risk_owner", (Role.RISK_OWNER,)),
+        PageSpec(
+            "portfolio", "portfolio", (Role.OFFICER, Role.REVIEWER, Role.RISK_OWNER, Role.ADMIN)
+        ),
         PageSpec("users", "admin", (Role.ADMIN,)),
         PageSpec("content", "admin", (Role.ADMIN,)),
         PageSpec("audit", "admin", (Role.ADMIN,)),

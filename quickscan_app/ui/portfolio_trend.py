@@ -10,7 +10,7 @@ import streamlit as st
 
 from quickscan_app.domain.risk import Level
 from quickscan_app.domain.text import Lang
-from quickscan_app.i18n import format_date, format_datetime, format_number, plural, t
+from quickscan_app.i18n import format_date, format_number, plural, t
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.services.portfolio import PortfolioFilter, reassessments_due
@@ -149,9 +149,11 @@ def render_due(ctx: ServiceContext, user: Actor, flt: PortfolioFilter, lang: Lan
             title: d.title,
             t("ui.col.reference", lang): d.reference or "",
             t("ui.portfolio.col.owner", lang): d.owner,
-            t("ui.due.col.approved", lang): format_datetime(d.approved_at, lang),
+            t("ui.due.col.reason", lang): "; ".join(
+                t(f"ui.due.reason.{reason}", lang) for reason in d.reasons
+            ),
             t("ui.due.col.review", lang): format_date(d.review_date, lang),
-            days: format_number((today - d.review_date).days, lang),
+            days: format_number(max((today - d.since).days, 0), lang),
         }
         for d in due
     ]

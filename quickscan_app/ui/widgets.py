@@ -181,3 +181,18 @@ def _with_unknown(question, value, key, lang, save, disabled, widget) -> None:  
         disabled=disabled,
         on_change=lambda: save(question.id, UNKNOWN if st.session_state.get(box) else None),
     )
+
+
+def review_date_input(today: date, lang: Lang, key: str) -> date | None:
+    """An optional review date earlier than the default of a year (BIO2: review at least
+    yearly); empty means a year from the decision."""
+    from datetime import timedelta
+
+    from quickscan_app.domain.workflow import REVIEW_AFTER_DAYS
+
+    latest = today + timedelta(days=REVIEW_AFTER_DAYS)
+    return st.date_input(
+        t("ui.review_date", lang), value=None, min_value=today + timedelta(days=1),
+        max_value=latest, format="DD-MM-YYYY", key=key,
+        help=t("ui.review_date_help", lang).format(latest=latest.strftime("%d-%m-%Y")),
+    )  # fmt: skip

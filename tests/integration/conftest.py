@@ -31,6 +31,8 @@ USERS = {
     "remco": ("Remco Beveiliging", ["reviewer", "officer"]),
     "anna": ("Anna Admin", ["admin"]),
     "ada": ("Ada Beheer-Beoordeling", ["admin", "reviewer"]),
+    "pim": ("Pim Proceseigenaar", ["risk_owner"]),
+    "ria": ("Ria Risico-Beheer", ["risk_owner", "admin"]),
 }
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -119,6 +121,8 @@ class People:
     remco: Actor
     anna: Actor
     ada: Actor
+    pim: Actor
+    ria: Actor
 
 
 @pytest.fixture

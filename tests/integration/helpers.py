@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from quickscan_app.services import dossiers, workflow
-from quickscan_app.services.context import Actor, ServiceContext
-from quickscan_app.store.models import AuditEvent
+from quickscan_app.services.context import Actor, Role, ServiceContext
+from quickscan_app.store.models import AuditEvent, User
 
 COMPLETE = {"connectivity": "internet", "remote": "yes", "channel": ["vpn"], "fleet_share": 40}
 
@@ -55,8 +55,25 @@ def approved_from_example(
     dossier_id = dossiers.import_dossier(ctx, system_actor("test"), loaded, owner.name)
     current = plan_top(ctx, owner, dossier_id, measures, reject_one=True)
     current = workflow.submit(ctx, owner, dossier_id, current)
-    workflow.approve(ctx, reviewer, dossier_id, current, "Akkoord.")
+    approve_fully(ctx, reviewer, dossier_id, current, "Akkoord.")
     return dossier_id
+
+
+def approve_fully(
+    ctx: ServiceContext, reviewer: Actor, dossier_id: int, expected_version: int, note=None
+) -> str:
+    """Approve; where the residual risk needs it, the risk owner (``pim``) accepts it too.
+    Returns the SHA-256 of the frozen snapshot."""
+    from quickscan_app.services import acceptance
+
+    digest = workflow.approve(ctx, reviewer, dossier_id, expected_version, note)
+    if digest is not None:
+        return digest
+    with ctx.factory() as session:
+        pim = session.execute(select(User).where(User.name == "pim")).scalar_one()
+    owner = Actor(pim.id, "pim", frozenset({Role.RISK_OWNER}), "test")
+    current = version(ctx, owner, dossier_id)
+    return acceptance.accept(ctx, owner, dossier_id, current, "Restrisico aanvaard.")
 
 
 def last_event(ctx: ServiceContext) -> AuditEvent:

@@ -20,6 +20,7 @@ from quickscan_app.store.backup import BackupError, backup, restore
 from quickscan_app.store.db import make_engine
 from quickscan_app.store.migrate import upgrade
 from tests.conftest import TEST_AUDIT_KEY
+from tests.integration.conftest import USERS
 from tests.integration.helpers import new_dossier
 from tests.integration.test_backup import other_engine
 
@@ -79,7 +80,7 @@ def test_an_edited_role_with_a_recomputed_checksum_is_refused(made, target, tmp_
     edited = _rewritten(made, tmp_path / "edited.qsbak", _make_olga_admin)
     _refused(target, edited, "changed or damaged")
     restore(target, made)  # the untouched backup restores
-    assert _rows(target)["users"] == 6
+    assert _rows(target)["users"] == len(USERS)
 
 
 def test_a_backup_with_a_broken_trail_is_refused_before_anything_is_committed(
@@ -117,7 +118,7 @@ def test_an_unsealed_backup_restores_only_when_asked(ctx, people, target, tmp_pa
     _refused(target, unsealed, "not sealed with an audit key")
     edited = _rewritten(unsealed, unsealed.with_name("edited.qsbak"), _make_olga_admin)
     restore(target, edited, accept_unsealed=True)  # what the checksum alone can tell
-    assert _rows(target)["users"] == 6
+    assert _rows(target)["users"] == len(USERS)
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000])
@@ -159,3 +160,20 @@ def test_restore_on_the_command_line(made, target, tmp_path, monkeypatch, capsys
         assert "Sealed with the audit key from the first event on" in out
     finally:
         get_settings.cache_clear()
+
+
+def test_a_backup_line_too_long_is_refused_without_reading_it_whole(tmp_path, monkeypatch) -> None:
+    """A small gzip that unpacks to one enormous line: refused at the bound, one line."""
+    import gzip
+
+    from quickscan_app.store import backup as backup_module
+    from quickscan_app.store.db import make_engine
+
+    monkeypatch.setattr(backup_module, "MAX_LINE", 1_000_000)
+    path = tmp_path / "huge.qsbak"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write("{" + "a" * 5_000_000)
+    engine = make_engine(f"sqlite:///{tmp_path / 'target.db'}")
+    with pytest.raises(BackupError, match="line 1 is longer than 1000000 characters"):
+        restore(engine, path)
+    engine.dispose()

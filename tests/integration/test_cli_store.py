@@ -55,11 +55,12 @@ def test_demo_seeds_dossiers_in_several_states(cli) -> None:
     code, out, _ = cli("demo")
     assert code == 0
     passwords = dict(line.split() for line in out.splitlines() if line.startswith("  "))
-    assert set(passwords) == {"officer", "reviewer", "admin"}
+    assert set(passwords) == {"officer", "reviewer", "risk_owner", "admin"}
     code, out, _ = cli("dossier", "list", "--json")
     rows = json.loads(out)
     assert sorted(r["status"] for r in rows) == [
         "approved",
+        "awaiting_acceptance",
         "changes_requested",
         "draft",
         "submitted",
@@ -273,7 +274,7 @@ def test_backup_and_restore_commands(cli, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("QUICKSCAN_DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.db'}")
     get_settings.cache_clear()
     code, out, _ = cli("restore", str(target))
-    assert code == 0 and "audit trail intact" in out and "4 dossiers" in out
+    assert code == 0 and "audit trail intact" in out and "5 dossiers" in out
     code, out, _ = cli("dossier", "list", "--json")
     assert len(json.loads(out)) == 4
 

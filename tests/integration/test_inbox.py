@@ -204,7 +204,7 @@ def test_re_assessments_come_from_the_hook(clocked, people, monkeypatch) -> None
     def due(context: ServiceContext, actor: Actor) -> list[SimpleNamespace]:
         seen.append(actor)
         return [SimpleNamespace(dossier_id=dossier, title="Scanner Maasvlakte", reference=None,
-                                since=date(2027, 2, 1), reason="Netwerk gekoppeld",
+                                since=date(2027, 2, 1), reason="triggered",
                                 review_date=date(2027, 2, 1))]  # fmt: skip
 
     hook = ModuleType(REASSESSMENT)
@@ -214,7 +214,7 @@ def test_re_assessments_come_from_the_hook(clocked, people, monkeypatch) -> None
     items = inbox.inbox(ctx, people.olga, TODAY)
     assert [(i.kind, i.dossier_id, i.page) for i in items] == [(Kind.REASSESS, dossier, "dossier")]
     assert inbox.describe(items[0], "nl", TODAY) == (
-        "Beoordeel het plan opnieuw — Netwerk gekoppeld — 01-02-2027"
+        "Beoordeel het plan opnieuw — opzet gewijzigd — 01-02-2027"
     )
     assert kinds(ctx, people.rita) == [] and seen == [people.olga]
 
@@ -228,7 +228,7 @@ def test_a_deactivated_user_is_refused(ctx, people) -> None:
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_every_kind_is_named_and_described_in_dutch_and_english(kind) -> None:
-    item = inbox.InboxItem(kind, 1, "T", None, TODAY, "dossier", due=TODAY, subject="S")
+    item = inbox.InboxItem(kind, 1, "T", None, TODAY, "dossier", due=TODAY, subject="triggered")
     for lang in ("nl", "en"):
         assert t(f"inbox.kind.{kind.value}", lang)
         assert inbox.describe(item, lang, TODAY)

@@ -25,6 +25,7 @@ from sqlalchemy import select
 import quickscan_app.services as services_package
 from quickscan_app.answer_files import LoadedAnswers, load_answer_file
 from quickscan_app.services import (
+    acceptance,
     admin,
     bidders,
     demo,
@@ -36,6 +37,7 @@ from quickscan_app.services import (
     plan,
     portfolio,
     portfolio_trend,
+    reassessment,
     users,
     versions,
     workflow,
@@ -47,9 +49,15 @@ from tests.integration.conftest import PASSWORD
 from tests.integration.helpers import last_event, new_dossier, submitted
 from tests.integration.test_authorization import ANSWERS_FILE, fingerprint
 
-MACHINERY = {"unit.unit_of_work", "unit.reading", "unit.record_refusal", "unit.record_failure"}
+MACHINERY = {
+    "unit.unit_of_work",
+    "unit.reading",
+    "unit.record_refusal",
+    "unit.record_failure",
+    "workflow.dossier_reading",
+}
 """What the check itself is made of: not calls a page makes."""
-OFF, REV, ADM = Role.OFFICER, Role.REVIEWER, Role.ADMIN
+OFF, REV, RSK, ADM = Role.OFFICER, Role.REVIEWER, Role.RISK_OWNER, Role.ADMIN
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,15 @@ class World:
 Call = Callable[[ServiceContext, Actor, World], Any]
 # "module.function": (the role the call needs, the call)
 CALLS: dict[str, tuple[Role, Call]] = {
+    "acceptance.accept": (
+        RSK,
+        lambda c, a, w: acceptance.accept(c, a, w.sent, w.sent_version, "Aanvaard."),
+    ),
+    "acceptance.acceptances_of": (RSK, lambda c, a, w: acceptance.acceptances_of(c, a, w.sent)),
+    "acceptance.refuse": (
+        RSK,
+        lambda c, a, w: acceptance.refuse(c, a, w.sent, w.sent_version, "Nee."),
+    ),
     "admin.audit_trail": (ADM, lambda c, a, w: admin.audit_trail(c, a)),
     "admin.content_usage": (ADM, lambda c, a, w: admin.content_usage(c, a)),
     "admin.verify_audit_trail": (ADM, lambda c, a, w: admin.verify_audit_trail(c, a)),
@@ -130,6 +147,8 @@ CALLS: dict[str, tuple[Role, Call]] = {
         OFF,
         lambda c, a, w: portfolio_trend.risk_trend(c, a, portfolio.PortfolioFilter()),
     ),
+    "reassessment.due": (OFF, lambda c, a, w: reassessment.due(c, a)),
+    "reassessment.for_dossier": (OFF, lambda c, a, w: reassessment.for_dossier(c, a, w.own)),
     "users.add_user": (ADM, lambda c, a, w: users.add_user(c, a, "nieuw", PASSWORD, ["officer"])),
     "users.list_users": (ADM, lambda c, a, w: users.list_users(c, a)),
     "users.set_active": (ADM, lambda c, a, w: users.set_active(c, a, "otto", False)),
@@ -143,6 +162,10 @@ CALLS: dict[str, tuple[Role, Call]] = {
     ),
     "workflow.approve": (REV, lambda c, a, w: workflow.approve(c, a, w.sent, w.sent_version)),
     "workflow.archive": (OFF, lambda c, a, w: workflow.archive(c, a, w.own, w.own_version)),
+    "workflow.change_setup": (
+        OFF,
+        lambda c, a, w: workflow.change_setup(c, a, w.own, w.own_version, "Nieuwe koppeling"),
+    ),
     "workflow.comment": (REV, lambda c, a, w: workflow.comment(c, a, w.sent, "Goed.")),
     "workflow.decisions_of": (REV, lambda c, a, w: workflow.decisions_of(c, a, w.sent)),
     "workflow.reopen": (OFF, lambda c, a, w: workflow.reopen(c, a, w.own, w.own_version)),

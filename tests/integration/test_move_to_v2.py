@@ -10,6 +10,7 @@ from quickscan_app.domain.answers import normalise_answers
 from quickscan_app.services import dossiers, plan, versions, workflow
 from quickscan_app.services.context import system_actor
 from quickscan_app.services.demo import EXAMPLES, plan_top
+from tests.integration.helpers import approve_fully
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
@@ -33,7 +34,7 @@ def test_a_version_1_demo_dossier_moves_to_version_2(real_ctx, people, name, sta
     current = plan_top(ctx, people.olga, dossier, 6, reject_one=False)
     if state == "approved":
         current = workflow.submit(ctx, people.olga, dossier, current)
-        workflow.approve(ctx, people.rita, dossier, current, "Akkoord.")
+        approve_fully(ctx, people.rita, dossier, current, "Akkoord.")
         current = dossiers.get_dossier(ctx, people.olga, dossier).dossier.lock_version
     before = dossiers.get_dossier(ctx, people.olga, dossier)
     assert before.dossier.questionnaire_version == 1

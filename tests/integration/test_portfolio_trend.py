@@ -212,13 +212,14 @@ def test_an_approval_past_its_review_date_is_due(timed, clock, people) -> None:
     workflow.archive(timed, olga, archived, version(timed, olga, archived))
     clock.at(2027, 3, 10, 12)
     due = reassessments_due(timed, olga, PortfolioFilter(statuses=("approved", "archived")))
-    assert [d.id for d in due] == [oldest, old]  # longest overdue first
+    assert [d.dossier_id for d in due] == [oldest, old]  # longest overdue first
     assert [(d.title, d.reference, d.owner) for d in due][1] == ("Oud", "Oud", "Olga Officier")
     assert [d.review_date for d in due] == [date(2027, 1, 5), date(2027, 3, 9)]
-    assert recent not in {d.id for d in due}  # its review date is today: not past yet
-    assert reassessments_due(timed, olga, PortfolioFilter(text="oudste"))[0].id == oldest
+    assert recent not in {d.dossier_id for d in due}  # its review date is today: not past yet
+    assert reassessments_due(timed, olga, PortfolioFilter(text="oudste"))[0].dossier_id == oldest
     assert reassessments_due(timed, people.otto, PortfolioFilter()) == []
-    assert [d.id for d in reassessments_due(timed, rita, PortfolioFilter())] == [oldest, old]
+    seen = reassessments_due(timed, rita, PortfolioFilter())
+    assert [d.dossier_id for d in seen] == [oldest, old]
 
 
 def test_a_reopened_dossier_archived_later_counts_until_then(timed, clock, people) -> None:

@@ -12,7 +12,7 @@ from quickscan_app.services.context import ServiceContext
 from quickscan_app.services.errors import Conflict, PermissionDenied, WorkflowError
 from quickscan_app.store.models import AnswerChange
 from tests.conftest import FIXTURES, MINI
-from tests.integration.helpers import answer_all
+from tests.integration.helpers import answer_all, approve_fully
 
 ANSWERS = {"connectivity": "internet", "remote": "yes", "channel": ["vpn", "mobile"],
            "fleet_share": 60}  # fmt: skip
@@ -62,7 +62,7 @@ def test_move_makes_a_new_version_and_loses_nothing(two, people) -> None:
 def test_an_approved_plan_moves_to_draft_and_keeps_its_approval(two, people) -> None:
     dossier, current = on_v1(two, people)
     current = workflow.submit(two, people.olga, dossier, current)
-    digest = workflow.approve(two, people.rita, dossier, current)
+    digest = approve_fully(two, people.rita, dossier, current)
     current = dossiers.get_dossier(two, people.olga, dossier).dossier.lock_version
     versions.move_to_version(two, people.olga, dossier, current)
     view = dossiers.get_dossier(two, people.olga, dossier)
@@ -83,3 +83,13 @@ def test_refusals(two, people) -> None:
     with pytest.raises(WorkflowError) as none_newer:
         versions.move_to_version(two, people.olga, fresh, 1)
     assert none_newer.value.key == "no_newer_version"
+
+
+def test_a_plan_on_an_older_questionnaire_is_due_again(two, people) -> None:
+    from quickscan_app.services import reassessment
+
+    dossier, current = on_v1(two, people)
+    current = workflow.submit(two, people.olga, dossier, current)
+    approve_fully(two, people.rita, dossier, current)
+    [item] = reassessment.due(two, people.olga)
+    assert item.dossier_id == dossier and "questionnaire" in item.reasons

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from quickscan_app.answer_files import load_answer_file
 from quickscan_app.domain.workflow import TRANSITIONS, Status, Step, target
-from quickscan_app.services import dossiers, plan, workflow
+from quickscan_app.services import acceptance, dossiers, plan, workflow
 from quickscan_app.services.audit import verify
 from quickscan_app.services.errors import Conflict, InvalidInput, PermissionDenied, WorkflowError
 from quickscan_app.services.snapshot import sha256_text
 from quickscan_app.store.models import Approval, AuditEvent
-from tests.integration.helpers import answer_all, new_dossier, submitted, version
+from tests.integration.helpers import COMPLETE, answer_all, new_dossier, submitted, version
 
 
 def status(ctx, actor, dossier_id) -> str:
@@ -50,7 +51,9 @@ def test_full_round_trip(ctx, people) -> None:
     assert snapshot["approval"] == {
         "user": "rita", "name": "Rita Reviewer", "role": "reviewer", "note": None,
         "approved_at": snapshot["approval"]["approved_at"],
+        "review_date": (approval.approved_at.date() + timedelta(days=365)).isoformat(),
     }  # fmt: skip
+    assert approval.review_date == approval.approved_at.date() + timedelta(days=365)
     assert snapshot["results"]["overall_level"] == view.assessment.overall_level.value
     assert [d.to_status for d in view.decisions] == [
         "submitted", "changes_requested", "submitted", "approved",
@@ -71,14 +74,24 @@ def test_submit_needs_all_required_answers(ctx, people) -> None:
 
 def take_step(ctx, people, dossier_id: int, current: int, step: str):
     """The step as someone allowed to take it on any dossier: the owner, or for decisions Ada
-    (reviewer and admin, so she can see drafts too): only the state machine can refuse."""
+    (reviewer and admin, so she can see drafts too) and Ria (risk owner and admin): only the
+    state machine can refuse."""
     calls = {
         "submit": lambda: workflow.submit(ctx, people.olga, dossier_id, current),
         "request_changes": lambda: workflow.request_changes(
             ctx, people.ada, dossier_id, "x", current
         ),
         "approve": lambda: workflow.approve(ctx, people.ada, dossier_id, current),
+        # The same call: where the residual risk is high it waits for the risk owner.
+        "approve_for_acceptance": lambda: workflow.approve(ctx, people.ada, dossier_id, current),
+        "accept": lambda: acceptance.accept(ctx, people.ria, dossier_id, current, "Aanvaard."),
+        "refuse_acceptance": lambda: acceptance.refuse(
+            ctx, people.ria, dossier_id, current, "Nee."
+        ),
         "reopen": lambda: workflow.reopen(ctx, people.olga, dossier_id, current),
+        "change_setup": lambda: workflow.change_setup(
+            ctx, people.olga, dossier_id, current, "Koppeling met het Douanenetwerk"
+        ),
         "archive": lambda: workflow.archive(ctx, people.olga, dossier_id, current),
     }
     return calls[step]()
@@ -104,11 +117,20 @@ def test_illegal_transitions_are_refused(ctx, people, state, step) -> None:
     assert refused.value.message("nl") and refused.value.message("en")
 
 
-def reach(ctx, people, state: str) -> tuple[int, int]:
-    """A dossier in ``state`` and its lock version."""
+def reach(ctx, people, state: str, high: bool = False) -> tuple[int, int]:
+    """A dossier in ``state`` and its lock version; ``high``: with a residual risk that needs
+    the risk owner's acceptance."""
     if state == "draft":
         dossier_id = new_dossier(ctx, people.olga)
         return dossier_id, answer_all(ctx, people.olga, dossier_id)
+    if high or state == "awaiting_acceptance":  # most of the fleet from one supplier
+        dossier_id = new_dossier(ctx, people.olga)
+        current = answer_all(ctx, people.olga, dossier_id, {**COMPLETE, "fleet_share": 80})
+        current = workflow.submit(ctx, people.olga, dossier_id, current)
+        if state == "submitted":
+            return dossier_id, current
+        assert workflow.approve(ctx, people.rita, dossier_id, current) is None
+        return dossier_id, version(ctx, people.olga, dossier_id)
     dossier_id, current = submitted(ctx, people.olga)
     if state == "changes_requested":
         current = workflow.request_changes(ctx, people.rita, dossier_id, "Meer uitleg.", current)
@@ -128,6 +150,11 @@ def reach(ctx, people, state: str) -> tuple[int, int]:
         ("submitted", "request_changes", "changes_requested"),
         ("submitted", "approve", "approved"),
         ("approved", "reopen", "draft"),
+        ("approved", "change_setup", "draft"),
+        ("submitted", "approve_for_acceptance", "awaiting_acceptance"),
+        ("awaiting_acceptance", "accept", "approved"),
+        ("awaiting_acceptance", "refuse_acceptance", "changes_requested"),
+        ("awaiting_acceptance", "archive", "archived"),
         ("draft", "archive", "archived"),
         ("changes_requested", "archive", "archived"),
         ("approved", "archive", "archived"),
@@ -135,7 +162,7 @@ def reach(ctx, people, state: str) -> tuple[int, int]:
 )
 def test_legal_transitions(ctx, people, state, step, expected) -> None:
     assert target(Step(step), Status(state)) is Status(expected)
-    dossier_id, current = reach(ctx, people, state)
+    dossier_id, current = reach(ctx, people, state, high=step == "approve_for_acceptance")
     take_step(ctx, people, dossier_id, current, step)
     assert status(ctx, people.anna, dossier_id) == expected
 
@@ -264,4 +291,4 @@ def test_refused_calls_are_audited_as_denied(ctx, people) -> None:
 
 def test_the_tests_cover_every_pair() -> None:
     legal = sum(len(sources) for sources, _ in TRANSITIONS.values())
-    assert legal == 8 and len(ILLEGAL) == len(ALL_STATES) * len(ALL_STEPS) - legal == 17
+    assert legal == 13 and len(ILLEGAL) == len(ALL_STATES) * len(ALL_STEPS) - legal == 41

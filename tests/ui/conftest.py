@@ -155,3 +155,8 @@ def review_tab(at: AppTest, label: str, dossier: int | None = None) -> AppTest:
         dossier = int(shown[0] if isinstance(shown, list) else shown)
     at.session_state[f"qs_review_tab_{dossier}_nl"] = label
     return at.run()
+
+
+def status_of(ctx: ServiceContext, dossier: int) -> str:
+    with ctx.factory() as session:
+        return session.get(Dossier, dossier).status

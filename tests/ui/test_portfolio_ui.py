@@ -22,7 +22,7 @@ def metric(at, label: str) -> str:
 def test_admin_sees_every_demo_dossier_and_filters_them(at, ctx) -> None:
     open_portfolio(at, ctx, "admin")
     assert not at.exception
-    assert metric(at, "Dossiers") == "4"
+    assert metric(at, "Dossiers") == "5"
     assert metric(at, "Goedgekeurd") == "1"
     at.multiselect(key="qs_pf_status").set_value(["approved"])
     at.button(key="FormSubmitter:qs_portfolio_filters-Toepassen").click().run()
@@ -33,7 +33,7 @@ def test_admin_sees_every_demo_dossier_and_filters_them(at, ctx) -> None:
 
 def test_reviewer_sees_only_what_is_under_review_or_decided(at, ctx) -> None:
     open_portfolio(at, ctx, "reviewer")
-    assert metric(at, "Dossiers") == "3"  # not the draft that was never submitted
+    assert metric(at, "Dossiers") == "4"  # not the draft that was never submitted
 
 
 def test_table_export_is_audited_and_complete(at, ctx) -> None:
@@ -46,7 +46,7 @@ def test_table_export_is_audited_and_complete(at, ctx) -> None:
             select(AuditEvent).where(AuditEvent.action == "portfolio.export")
         ).scalars()
     assert (event.actor, event.result) == ("officer", "success")
-    assert json.loads(event.details)["rows"] == 4
+    assert json.loads(event.details)["rows"] == 5
 
 
 def test_a_dossier_opens_where_the_user_works_on_it(at, ctx) -> None:
@@ -85,7 +85,8 @@ def test_the_trend_and_the_overdue_reassessments_follow_the_filter(at, ctx) -> N
     tables = html_tables(at)
     [due] = tables["reassessments-due"].to_dict("records")
     assert (due["Titel"], due["Kenmerk"]) == ("Bagagescanners <Eindhoven>", "OUD-1")
-    assert int(due["Dagen over datum"]) == 400 - 365
+    assert int(due["Dagen nodig"]) == 400 - 365
+    assert due["Waarom"] == "herbeoordelingsdatum bereikt"
     figures = tables["trend"]
     expected = risk_trend(
         ctx, actor_named(ctx, "admin"), PortfolioFilter(statuses=tuple(OPEN_STATUSES))

@@ -115,3 +115,29 @@ def test_a_role_the_name_already_holds_is_not_repeated() -> None:
     assert role_beside(RUBEN, "beoordelaar") == "beoordelaar"
     assert name_and_role(RUBEN, "beoordelaar") == f"{RUBEN}, beoordelaar"
     assert name_and_role("Olga de Vries (Inkoper)", "inkoper") == "Olga de Vries (Inkoper)"
+
+
+def test_the_risk_owners_acceptance_shows_who_when_the_reasons_and_conditions() -> None:
+    src = reviewed()
+    src.snapshot["approval"]["review_date"] = "2027-05-01"
+    src.snapshot["acceptance"] = {
+        "user": "pim", "name": "Pieter Smit (proceseigenaar)", "role": "risk_owner",
+        "accepted_at": "2026-11-29T14:00:00+00:00", "justification": HOSTILE,
+        "conditions": "Kwartaalrapportage <b>toegang</b>.", "review_date": "2027-05-01",
+        "residual": [{"scenario_id": "espionage", "title": "Spionage", "likelihood": 4,
+                      "impact": 4, "level": "high"}],
+    }  # fmt: skip
+    shown = annex(src)
+    part = shown[shown.index(text("exp.h.acceptance")) : shown.index(text("exp.h.review"))]
+    for line in (
+        f"{text('exp.col.accepted_by')} Pieter Smit (proceseigenaar)",
+        f"{text('exp.col.role')} Risico-eigenaar",
+        f"{text('exp.col.when')} 29-11-2026 15:00",
+        f"{text('exp.field.acceptance_reasons')} {HOSTILE}",
+        f"{text('exp.field.acceptance_conditions')} Kwartaalrapportage <b>toegang</b>.",
+        f"{text('exp.field.review_date')} 01-05-2027",
+        "Spionage 4 4",
+    ):
+        assert line in part, line
+    assert f"{text('exp.field.review_date')} 01-05-2027" in shown[: shown.index(part)]
+    assert text("exp.h.acceptance") not in annex(reviewed())  # none needed, none shown

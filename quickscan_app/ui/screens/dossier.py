@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from quickscan_app.domain.workflow import EDITABLE, Status
 from quickscan_app.i18n import format_date, format_number, plural, t
-from quickscan_app.services import versions, workflow
+from quickscan_app.services import reassessment, versions, workflow
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.errors import ServiceError
+from quickscan_app.services.reassessment import ApprovedRisk, Reassessment
 from quickscan_app.store.models import Decision
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
@@ -17,6 +20,11 @@ from quickscan_app.ui.conversation import render_conversation, render_sent_back
 from quickscan_app.ui.dossier_state import forget_view, load, require_dossier_id, saver
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.export_panel import render_exports
+from quickscan_app.ui.reassessment_panel import (
+    render_before_after,
+    render_change_setup,
+    render_due_notice,
+)
 from quickscan_app.ui.risk_panel import render_risk_panel
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.text import md
@@ -52,6 +60,8 @@ def render() -> None:
     render_sent_back(view, decisions, lang)
     if Status(d.status) not in EDITABLE:
         st.info(t("ui.not_editable", lang).format(status=t(f"status.{d.status}", lang)))
+    due, approved_risk = _reassessment(ctx, user, dossier_id, d.lock_version)
+    render_due_notice(view, due, lang)
     if decisions or view.comments:
 
         def reply(body: str) -> None:
@@ -140,6 +150,7 @@ def render() -> None:
                 st.warning(plural("ui.required_open_here", len(open_here), lang))
             steps_ui.render_section(view, sections[step], run, lang, show_required=shown)
         elif step == steps_ui.RESULTS:
+            render_before_after(view, approved_risk, lang)
             steps_ui.render_results(view, lang)
         elif step == steps_ui.PLAN:
             steps_ui.render_plan(view, run, lang)
@@ -148,6 +159,8 @@ def render() -> None:
         else:
             steps_ui.render_submit(view, run, lang)
             render_exports(ctx, user, view, lang)
+            if d.status == Status.APPROVED.value:
+                render_change_setup(view, run, lang)
         _, bottom_back, bottom_next = st.columns([4, 1, 1])
         with bottom_back:
             back_button("bottom")
@@ -181,3 +194,25 @@ def _decisions(ctx: ServiceContext, user: Actor, dossier_id: int, version: int) 
         st.stop()
     cache[dossier_id] = (version, rows)
     return rows
+
+
+_REASSESSMENT = "qs_reassessment"
+
+
+def _reassessment(
+    ctx: ServiceContext, user: Actor, dossier_id: int, version: int
+) -> tuple[Reassessment | None, ApprovedRisk | None]:
+    """Whether a new assessment is due and the risk the last approval froze, read again only
+    when the lock version moved (or the day changed: a review date may come)."""
+    cache: dict[int, tuple[int, date, tuple]] = st.session_state.setdefault(_REASSESSMENT, {})
+    today = ctx.clock().date()
+    kept = cache.get(dossier_id)
+    if kept is not None and kept[:2] == (version, today):
+        return kept[2]
+    try:
+        found = reassessment.for_dossier(ctx, user, dossier_id, today)
+    except ServiceError as exc:
+        st.error(error_message(exc, session.lang()))
+        st.stop()
+    cache[dossier_id] = (version, today, found)
+    return found

@@ -13,6 +13,7 @@ from quickscan_app.services import workflow
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
+from quickscan_app.services.reassessment import needs_acceptance
 from quickscan_app.ui import dossier_steps as steps_ui
 from quickscan_app.ui import session
 from quickscan_app.ui.award_review import render_bidder_review
@@ -28,6 +29,7 @@ from quickscan_app.ui.export_panel import render_exports
 from quickscan_app.ui.runtime import service_context
 from quickscan_app.ui.tables import show_table
 from quickscan_app.ui.text import md
+from quickscan_app.ui.widgets import review_date_input
 
 
 def render() -> None:
@@ -162,6 +164,9 @@ def _decision_section(
     if d.status == "submitted":
         note = st.text_area(t("ui.decision_note", lang), max_chars=10_000, key="qs_decision_note")
         st.caption(t("ui.decision_note_help", lang))
+        review_date = review_date_input(ctx.clock().date(), lang, "qs_review_date")
+        if needs_acceptance(view):
+            st.info(t("ui.acceptance_needed", lang))
         col_a, col_b = st.columns(2)
         if col_a.button(t("ui.request_changes", lang), key="qs_request_changes", width="stretch"):
             act(
@@ -169,7 +174,12 @@ def _decision_section(
                 place="decision",
             )  # fmt: skip
         if col_b.button(t("ui.approve", lang), type="primary", key="qs_approve", width="stretch"):
-            act(run, workflow.approve, note=note, success=t("ui.approved", lang), place="decision")
+            waits = needs_acceptance(view)
+            done = t("ui.approved_for_acceptance" if waits else "ui.approved", lang)
+            act(
+                run, workflow.approve, note=note, review_date=review_date, success=done,
+                place="decision",
+            )  # fmt: skip
     else:
         session.show_notices("decision")
         st.info(t("ui.no_decision_needed", lang).format(status=t(f"status.{d.status}", lang)))

@@ -1,0 +1,3 @@
+from quickscan_app.ui.screens.acceptance import render
+
+render()
