@@ -11,7 +11,8 @@ from tests.e2e.conftest import screenshot, sign_in, wait_idle
 
 PAGES = [
     ("my-dossiers", "officer", "/my_dossiers", None, "qs_my_dossiers"),
-    ("plan", "officer", "/dossier?dossier={draft}&step=plan", None, "measures"),
+    ("plan", "officer", "/dossier?dossier={returned}&step=plan", None, "measures"),
+    ("plan-tasks", "officer", "/dossier?dossier={draft}&step=plan", None, "tasks"),
     ("review-plan", "reviewer", "/review?dossier={submitted}", "Plan", "review_plan"),
     ("content", "admin", "/content", None, "content"),
 ]
@@ -44,7 +45,8 @@ def test_tables_fit_and_wrap(demo_server, browser, width, name, who, path, tab, 
     page: Page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        page.goto(server.url + path.format(draft=ids["draft"], submitted=ids["submitted"]))
+        page.goto(server.url + path.format(draft=ids["draft"], submitted=ids["submitted"],
+                                           returned=ids["changes_requested"]))  # fmt: skip
         sign_in(page, who)
         if tab:
             page.get_by_role("tab", name=tab).click()
