@@ -88,3 +88,16 @@ def test_a_change_of_set_up_opens_a_revision_shows_then_and_now_and_needs_reasse
     assert list(table.columns)[1:] == ["Risico bij goedkeuring", "Risico nu",
                                        "Restrisico bij goedkeuring", "Restrisico nu"]  # fmt: skip
     assert (table["Risico bij goedkeuring"] != "–").all()
+
+
+def test_the_risk_owner_lands_on_the_inbox_and_opens_the_acceptance(at, ctx) -> None:
+    waiting = dossier_id(ctx, "awaiting_acceptance")
+    signed_in(at, ctx, "risk_owner").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Te doen"]
+    [item] = [b for b in at.button if b.key and b.key.startswith("qs_inbox_accept")]
+    item.click().run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Restrisico accepteren"]
+    assert "residual" in html_tables(at)
+    assert at.query_params["dossier"] in (str(waiting), [str(waiting)])
