@@ -18,7 +18,8 @@ from tests.e2e.conftest import SCREENSHOTS, Server, screenshot, sign_in, wait_id
 pytestmark = pytest.mark.e2e
 AXE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 # Our own markup: what we write into the page (markdown and our HTML), not Streamlit's widgets.
-OURS = ('[data-testid="stMarkdownContainer"]', ".qs-heat", '[data-testid="stCaptionContainer"]')
+OURS = ('[data-testid="stMarkdownContainer"]', ".qs-heat", ".qs-panel",
+        '[data-testid="stCaptionContainer"]')  # fmt: skip
 RESULTS: dict[str, dict] = {}
 
 
