@@ -1862,3 +1862,86 @@ PLURALS.update(
         },
     }
 )
+
+
+# Bidders side by side at award: the page, and the section of the award report.
+COMPARE_STRINGS: dict[str, dict[Lang, str]] = {
+    "ui.page.bidders_compare": {"nl": "Bieders naast elkaar", "en": "Bidders side by side"},
+    "ui.compare.open": {
+        "nl": "Bieders naast elkaar zetten",
+        "en": "Compare the bidders side by side",
+    },
+    "ui.compare.intro": {
+        "nl": "Alle bieders van dit dossier naast het goedgekeurde plan. Per scenario het restrisico met wat de bieder biedt (zijn eigen antwoorden, alleen de eisen die hij haalt; 'onbekend' telt als niet gehaald) tegen wat het plan verwacht, de eisen gehaald, niet gehaald en onbekend, de knock-outeisen die hij niet haalt, de bewijsstukken die nog openstaan en de uitkomst. Een bieder die nog niet heeft geantwoord staat er als zodanig in. Op een telefoon wordt elke rij een kaart.",
+        "en": "Every bidder of this dossier beside the approved plan. Per scenario the residual risk with what the bidder offers (its own answers, only the requirements it meets; 'unknown' counts as not met) against what the plan expects, the requirements met, not met and unknown, the knock-out requirements it does not meet, the evidence still open and the outcome. A bidder that has not answered yet is shown as such. On a phone each row becomes a card.",
+    },
+    "ui.compare.back_award": {"nl": "Terug naar de gunning", "en": "Back to the award step"},
+    "ui.compare.back_review": {"nl": "Terug naar de beoordeling", "en": "Back to the review"},
+    "ui.compare.caption": {
+        "nl": "Plan: wat het goedgekeurde plan van elke bieder verwacht.",
+        "en": "Plan: what the approved plan expects of every bidder.",
+    },
+    "compare.col.aspect": {"nl": "Onderdeel", "en": "Aspect"},
+    "compare.col.plan": {"nl": "Plan", "en": "Plan"},
+    "compare.status": {"nl": "Status van de toets", "en": "Status of the check"},
+    "compare.residual": {"nl": "Restrisico (totaal)", "en": "Residual risk (overall)"},
+    "compare.met": {"nl": "Eisen gehaald", "en": "Requirements met"},
+    "compare.all": {"nl": "alle {count}", "en": "all {count}"},
+    "compare.of": {"nl": "{count} van {total}", "en": "{count} of {total}"},
+    "compare.not_met": {"nl": "Eisen niet gehaald", "en": "Requirements not met"},
+    "compare.unknown": {"nl": "Eisen onbekend", "en": "Requirements unknown"},
+    "compare.knock_outs": {
+        "nl": "Knock-outeisen niet gehaald",
+        "en": "Knock-out requirements not met",
+    },
+    "compare.open_evidence": {"nl": "Bewijsstukken open", "en": "Evidence still open"},
+    "compare.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "compare.not_answered": {"nl": "Niet geantwoord", "en": "Did not answer"},
+    "compare.higher": {
+        "nl": "{level}: hoger dan het plan ({plan})",
+        "en": "{level}: higher than the plan ({plan})",
+    },
+    "compare.lower": {
+        "nl": "{level}: lager dan het plan ({plan})",
+        "en": "{level}: lower than the plan ({plan})",
+    },
+    "compare.not_higher": {
+        "nl": "niet hoger dan het plan ({plan})",
+        "en": "not higher than the plan ({plan})",
+    },
+    "exp.award.compare": {"nl": "Bieders naast elkaar", "en": "Bidders side by side"},
+    "exp.award.compare_intro": {
+        "nl": "De goedgekeurde toetsen in dit rapport naast het plan: per scenario het restrisico met deze bieder tegen wat het plan verwacht, de eisen gehaald, niet gehaald en onbekend, de knock-outeisen die niet gehaald worden, de bewijsstukken die openstonden en de uitkomst. De kolom 'Plan' is wat het goedgekeurde plan van elke bieder verwacht.",
+        "en": "The approved checks in this report beside the plan: per scenario the residual risk with this bidder against what the plan expects, the requirements met, not met and unknown, the knock-out requirements not met, the evidence that was still open and the outcome. The column 'Plan' is what the approved plan expects of every bidder.",
+    },
+    "exp.sheet.compare": {"nl": "Bieders naast elkaar", "en": "Bidders side by side"},
+    "exp.sheet.award": {"nl": "Eisen per bieder", "en": "Requirements per bidder"},
+    "exp.field.checks": {
+        "nl": "Goedgekeurde toetsen (SHA-256)",
+        "en": "Approved checks (SHA-256)",
+    },
+    "exp.col.award.bidder": {"nl": "Bieder", "en": "Bidder"},
+    "exp.col.award.measure_id": {"nl": "Maatregel-id", "en": "Measure id"},
+    "exp.col.award.measure": {"nl": "Eis uit het plan", "en": "Requirement of the plan"},
+    "exp.col.award.response": {"nl": "Gehaald?", "en": "Met?"},
+    "exp.col.award.knock_out": {"nl": "Knock-out", "en": "Knock-out"},
+    "exp.col.award.note": {"nl": "Toelichting", "en": "Note"},
+    "exp.col.award.check": {"nl": "SHA-256 van de toets", "en": "SHA-256 of the check"},
+}
+STRINGS.update(COMPARE_STRINGS)
+
+PLURALS["ui.compare.answered"] = {
+    "nl": {
+        "one": "{count} van de {total} bieders heeft geantwoord.",
+        "other": "{count} van de {total} bieders hebben geantwoord.",
+    },
+    "en": {
+        "one": "{count} of the {total} bidders has answered.",
+        "other": "{count} of the {total} bidders have answered.",
+    },
+}
+
+# The bidder links (issue 16) keep their texts in a module of their own, merged here.
+from quickscan_app.strings_bidders import BIDDER_STRINGS  # noqa: E402
+
+STRINGS.update(BIDDER_STRINGS)

@@ -31,14 +31,18 @@ class BidderResult:
         return sum(1 for r in self.requirements if r.response is response)
 
     @property
-    def worse(self) -> list[tuple[str, Level, Level]]:
-        """Scenarios whose residual level is higher for this bidder than the plan expects."""
+    def scenarios(self) -> list[tuple[str, Level, Level]]:
+        """Every scenario: (id, the plan's residual level, this bidder's residual level)."""
         planned = {s.scenario_id: s.level for s in self.plan.residual or self.plan.scenarios}
         return [
             (s.scenario_id, planned[s.scenario_id], s.level)
             for s in self.bidder.residual or self.bidder.scenarios
-            if s.level.rank > planned[s.scenario_id].rank
         ]
+
+    @property
+    def worse(self) -> list[tuple[str, Level, Level]]:
+        """Scenarios whose residual level is higher for this bidder than the plan expects."""
+        return [(s, plan, own) for s, plan, own in self.scenarios if own.rank > plan.rank]
 
     @property
     def residual_level(self) -> Level:

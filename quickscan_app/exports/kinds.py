@@ -10,7 +10,7 @@ KINDS: tuple[Kind, ...] = ("plan", "tender", "award")
 FORMATS: dict[Kind, tuple[str, ...]] = {
     "plan": ("pdf", "json", "xlsx", "csv"),
     "tender": ("pdf", "docx", "json", "xlsx", "csv"),
-    "award": ("pdf", "json"),
+    "award": ("pdf", "json", "xlsx"),
 }
 MEDIA_TYPES = {
     "pdf": "application/pdf",

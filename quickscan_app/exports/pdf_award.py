@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
+from quickscan_app.exports.compare_rows import award_rows
 from quickscan_app.exports.pdf_base import (
     TEXT_W,
     build_pdf,
@@ -27,8 +28,13 @@ def render(src: ExportSource) -> bytes:
     return build_pdf(src, story)
 
 
+BIDDERS_PER_TABLE = 4
+"""Bidder columns beside the aspect and the plan in one table; more bidders, more tables."""
+
+
 def story(src: ExportSource) -> list[Flowable]:
     flow: list[Flowable] = [*cover(src), spacer(6), text(src.t("exp.award_intro")), PageBreak()]
+    flow += [*side_by_side(src), PageBreak()]
     for number, check in enumerate(src.bidders, start=1):
         flow += [CondPageBreak(80), *bidder(src, number, check), spacer(6)]
     return flow
@@ -79,4 +85,22 @@ def bidder(src: ExportSource, number: int, check: dict[str, Any]) -> list[Flowab
                 for w in check["worse"]
             ),
         ]
+    return flow
+
+
+def side_by_side(src: ExportSource) -> list[Flowable]:
+    """The bidders side by side: the rows the web page shows, a few bidders per table."""
+    rows = award_rows(src)
+    heads = list(rows[0]) if rows else []
+    fixed, bidders = heads[:2], heads[2:]
+    flow: list[Flowable] = [
+        heading(src.t("exp.award.compare")),
+        text(src.t("exp.award.compare_intro")),
+    ]
+    for start in range(0, len(bidders), BIDDERS_PER_TABLE):
+        shown = fixed + bidders[start : start + BIDDERS_PER_TABLE]
+        rest = TEXT_W * 0.58 / (len(shown) - 2)
+        widths = [TEXT_W * 0.26, TEXT_W * 0.16] + [rest] * (len(shown) - 2)
+        grid = [shown, *([row[c] for c in shown] for row in rows)]
+        flow += [spacer(3), table(grid, widths)]
     return flow

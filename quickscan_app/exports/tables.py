@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from quickscan_app.exports import registers
+from quickscan_app.exports import compare_rows, registers
 from quickscan_app.exports.office import normalised_zip, office_properties, utc_naive, xml_safe
 from quickscan_app.exports.source import ExportSource, local_date
 
@@ -115,6 +115,33 @@ def _frame(src: ExportSource, rows: list[dict[str, Any]], headers: dict[str, str
         dtype=object,
     )
     return frame
+
+
+def _compare_frame(src: ExportSource) -> pd.DataFrame:
+    """The award report's bidders side by side: the rows of the page and the PDF."""
+    rows = compare_rows.award_rows(src)
+    return _frame(src, rows, {c: c for c in rows[0]} if rows else {})
+
+
+def _award_frame(src: ExportSource) -> pd.DataFrame:
+    """One row per bidder and requirement of the plan, with the check's SHA-256."""
+    titles = {m["id"]: m["title"] for m in src.snapshot["measures"]}
+    columns = compare_rows.award_comparison(src).columns
+    rows = [
+        {
+            "bidder": compare_rows.column_title(column),
+            "measure_id": r["measure"],
+            "measure": titles.get(r["measure"], r["measure"]),
+            "response": src.t(f"ui.award.response.{r['response']}"),
+            "knock_out": src.t("yes" if r.get("knock_out") else "no"),
+            "note": r.get("note") or "",
+            "check": check["sha256"],
+        }
+        for column, check in zip(columns, src.bidders, strict=True)
+        for r in check["requirements"]
+    ]
+    keys = ("bidder", "measure_id", "measure", "response", "knock_out", "note", "check")
+    return _frame(src, rows, {c: src.t(f"exp.col.award.{c}") for c in keys})
 
 
 def _register(src: ExportSource) -> pd.DataFrame:
@@ -256,6 +283,8 @@ def _about_sheet(ws: Worksheet, src: ExportSource) -> None:
     if not src.approved:
         rows.insert(0, (src.t("exp.concept"), src.t("exp.concept_note")))
     rows.append((src.t("exp.field.marker"), src.marker))
+    if src.award_mark:  # which approved checks the report holds: verify re-renders those
+        rows.append((src.t("exp.field.checks"), src.award_mark))
     wrap = Alignment(wrap_text=True, vertical="top")
     issued = src.t("exp.field.date")
     for r, (name, value) in enumerate(rows, start=4):
@@ -275,6 +304,11 @@ def render_xlsx(src: ExportSource) -> bytes:
         sheets = [
             ("exp.sheet.register", _risk_frame(src)),
             ("exp.sheet.measures", _measure_frame(src)),
+        ]
+    elif src.kind == "award":
+        sheets = [
+            ("exp.sheet.compare", _compare_frame(src)),
+            ("exp.sheet.award", _award_frame(src)),
         ]
     else:
         sheets = [("exp.sheet.tender", _tender_frame(src))]

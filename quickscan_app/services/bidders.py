@@ -264,6 +264,9 @@ def bidder_record(view: BidderView, **approval: Any) -> dict[str, Any]:
         "residual_level": r.residual_level.value,
         "plan_residual_level": (r.plan.residual_level or r.plan.overall_level).value,
         "worse": [{"scenario": s, "plan": a.value, "bidder": b2.value} for s, a, b2 in r.worse],
+        "scenarios": [
+            {"scenario": s, "plan": a.value, "bidder": b2.value} for s, a, b2 in r.scenarios
+        ],
         "verdict": r.verdict.value,
         "approval": {k: timestamp(v) if hasattr(v, "tzinfo") else v for k, v in approval.items()},
     }  # fmt: skip
@@ -306,12 +309,18 @@ def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Bid
         if dossier is None:
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)
-        rows = session.execute(
-            select(Bidder)
-            .where(Bidder.dossier_id == dossier_id, Bidder.revision == dossier.revision)
-            .order_by(Bidder.id)
-        ).scalars()
-        return [_view(ctx, session, b, dossier) for b in rows]
+        return views_of(ctx, session, dossier)
+
+
+def views_of(ctx: ServiceContext, session: Session, dossier: Dossier) -> list[BidderView]:
+    """The bidders checked against the dossier's current plan, with their check, in a read
+    that already checked the account and the actor's view of the dossier."""
+    rows = session.execute(
+        select(Bidder)
+        .where(Bidder.dossier_id == dossier.id, Bidder.revision == dossier.revision)
+        .order_by(Bidder.id)
+    ).scalars()
+    return [_view(ctx, session, b, dossier) for b in rows]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.award_step import bidder_table, render_result
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.screens.bidders_compare import link as compare_link
 from quickscan_app.ui.text import md
 
 
@@ -28,6 +29,7 @@ def render_bidder_review(ctx: ServiceContext, user: Actor, view: DossierView, la
         st.caption(t("ui.award.none", lang))
         return
     st.dataframe(bidder_table(view, found, lang), hide_index=True)
+    compare_link(view.dossier.id, lang, from_review=True)
     catalogue = view.library.catalogue.by_id
     for current in found:
         b = current.bidder

@@ -17,6 +17,7 @@ from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
+from quickscan_app.ui.screens.bidders_compare import link as compare_link
 from quickscan_app.ui.text import md
 from quickscan_app.ui.widgets import render_question
 
@@ -33,6 +34,7 @@ def render_award(ctx: ServiceContext, user: Actor, view: DossierView, lang: Lang
         return
     if found:
         st.dataframe(bidder_table(view, found, lang), hide_index=True)
+        compare_link(view.dossier.id, lang)
     by_id = {b.bidder.id: b for b in found}
     pick = f"qs_bidder_pick_{view.dossier.id}"
     if (added := st.session_state.pop(f"qs_bidder_next_{view.dossier.id}", None)) in by_id:

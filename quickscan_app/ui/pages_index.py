@@ -32,6 +32,7 @@ PAGES: dict[str, PageSpec] = {
         PageSpec("dossier", "officer", (Role.OFFICER,), hidden=True),
         PageSpec("review_queue", "reviewer", (Role.REVIEWER,)),
         PageSpec("review", "reviewer", (Role.REVIEWER,), hidden=True),
+        PageSpec("bidders_compare", "officer", (Role.OFFICER, Role.REVIEWER), hidden=True),
         PageSpec("acceptance", "risk_owner", (Role.RISK_OWNER,)),
         PageSpec(
             "portfolio", "portfolio", (Role.OFFICER, Role.REVIEWER, Role.RISK_OWNER, Role.ADMIN)

@@ -17,6 +17,8 @@ from quickscan_app.domain.text import Lang
 
 # One rule set for every table; sent with each table (a few hundred bytes) so a page needs
 # no global set-up. Colours meet WCAG AA on white (#1f2937 13:1, borders decorative).
+# On a phone a long word (a column named after a bidder) may break anywhere: 'break-word'
+# breaks it too, but still lets it widen the card beyond the screen.
 _STYLE = """<style>
 .qs-table{width:100%;border-collapse:collapse;font-size:0.92rem;line-height:1.4}
 .qs-table th{text-align:left;font-weight:600;color:#1f2937;border-bottom:2px solid #9ca3af;
@@ -30,7 +32,8 @@ vertical-align:top;overflow-wrap:break-word;hyphens:auto}
 @media (max-width:640px){
 .qs-table thead{position:absolute;left:-9999px}
 .qs-table tr{display:block;border-bottom:2px solid #9ca3af;padding:.35rem 0}
-.qs-table td{display:grid;grid-template-columns:38% 1fr;gap:.5rem;border:none;padding:.15rem 0}
+.qs-table td{display:grid;grid-template-columns:38% 1fr;gap:.5rem;border:none;padding:.15rem 0;
+overflow-wrap:anywhere}
 .qs-table td.qs-num{text-align:left;white-space:normal}
 .qs-table td.qs-wide{min-width:0}
 .qs-table td:empty{display:none}

@@ -27,6 +27,7 @@ from quickscan_app.answer_files import LoadedAnswers, load_answer_file
 from quickscan_app.services import (
     acceptance,
     admin,
+    bidder_compare,
     bidders,
     demo,
     digest,
@@ -86,6 +87,10 @@ CALLS: dict[str, tuple[Role, Call]] = {
     "admin.audit_trail": (ADM, lambda c, a, w: admin.audit_trail(c, a)),
     "admin.content_usage": (ADM, lambda c, a, w: admin.content_usage(c, a)),
     "admin.verify_audit_trail": (ADM, lambda c, a, w: admin.verify_audit_trail(c, a)),
+    "bidder_compare.compare_bidders": (
+        OFF,
+        lambda c, a, w: bidder_compare.compare_bidders(c, a, w.own),
+    ),
     "bidders.add_bidder": (OFF, lambda c, a, w: bidders.add_bidder(c, a, w.own, {"name": "B"})),
     "bidders.decide_bidder": (REV, lambda c, a, w: bidders.decide_bidder(c, a, 1, 1, approve=True)),
     "bidders.list_bidders": (OFF, lambda c, a, w: bidders.list_bidders(c, a, w.own)),

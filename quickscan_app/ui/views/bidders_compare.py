@@ -1,0 +1,3 @@
+from quickscan_app.ui.screens.bidders_compare import render
+
+render()
