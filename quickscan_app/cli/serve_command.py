@@ -30,7 +30,7 @@ STREAMLIT_FLAGS = {
     "server.enableXsrfProtection": "true",
     "server.fileWatcherType": "none",
     "server.runOnSave": "false",
-    "server.maxUploadSize": "2",
+    "server.maxUploadSize": "10",  # bidders' evidence PDFs (services/evidence_pdf.py)
     "browser.gatherUsageStats": "false",
     # Streamlit runs a full garbage collection after every script run: with the app's modules
     # and content in memory that is most of the server's time per answer (about 100 ms of 130

@@ -51,6 +51,12 @@ def bidder_requirements(library: Library, chosen: list[str]) -> list[Measure]:
     return [m for m in library.catalogue.measures if m.id in wanted and m.kind in BIDDER_KINDS]
 
 
+def evidence_by_default(library: Library, chosen: list[str]) -> list[str]:
+    """The requirements a bidder's link asks evidence for unless the officer chooses
+    otherwise: the knock-outs (exclusion grounds, selection criteria, hard requirements)."""
+    return [m.id for m in bidder_requirements(library, chosen) if m.kind in KNOCK_OUT]
+
+
 def per_bidder_questions(library: Library) -> list[str]:
     return [q.id for q in library.questionnaire.questions if q.per_bidder]
 

@@ -18,6 +18,13 @@ from quickscan_app.domain.workflow import Status
 from quickscan_app.engine.bidders import BidderResult, check_bidder
 from quickscan_app.services import authz
 from quickscan_app.services.audit import canonical_json, timestamp
+from quickscan_app.services.bidder_links import (
+    EvidenceInfo,
+    LinkInfo,
+    bidder_holds_pen,
+    evidence_of,
+    latest_links,
+)
 from quickscan_app.services.context import Actor, Role, ServiceContext
 from quickscan_app.services.dossiers import answer_json, answers_of, library_of
 from quickscan_app.services.errors import (
@@ -54,9 +61,12 @@ class BidderView:
     result: BidderResult
     requirements: list[str]
     questions: list[str]
+    link: LinkInfo | None = None
+    """The bidder's newest invitation link, if the bidder was invited to answer itself."""
+    evidence: tuple[EvidenceInfo, ...] = ()
 
 
-def _chosen(session: Session, dossier_id: int) -> list[str]:
+def chosen_ids(session: Session, dossier_id: int) -> list[str]:
     return list(
         session.execute(
             select(PlanItem.measure_id).where(
@@ -106,8 +116,11 @@ def _claim(work: Work, bidder: Bidder, expected_version: int, *, editor: bool = 
         bidder.editors = {**(bidder.editors or {}), str(work.actor.user_id): True}
 
 
-def _owners_draft(work: Work, bidder_id: int, expected_version: int) -> Bidder:
-    """A bidder its dossier's owner may still change (draft or sent back), claimed."""
+def owners_draft(
+    work: Work, bidder_id: int, expected_version: int, *, while_answering: bool = False
+) -> Bidder:
+    """A bidder its dossier's owner may still change (draft or sent back) and the bidder
+    is not answering through a live link (unless ``while_answering``: a new link), claimed."""
     bidder, dossier = _bidder(work, bidder_id)
     work.details["dossier"] = dossier.id  # the bidder's history is the dossier's history
     authz.require_owner(work.actor, dossier)
@@ -115,17 +128,22 @@ def _owners_draft(work: Work, bidder_id: int, expected_version: int) -> Bidder:
         raise WorkflowError(
             "bidder_not_editable", bidder=bidder.id, status=Code(BIDDER_STATUS, bidder.status)
         )
+    if not while_answering and bidder_holds_pen(work.session, bidder, work.ctx.clock()):
+        raise WorkflowError("bidder_reply_open", bidder=bidder.id)
     _claim(work, bidder, expected_version)
     return bidder
 
 
-def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dict[str, Any]:
+def validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dict[str, Any]:
     """Text fields trimmed and bounded, answers checked against the per-bidder questions,
     responses only for the plan's requirements; any other key is refused by name."""
     allowed = {*TEXT_FIELDS, "answers", "responses"}
     for key in data:
         if key not in allowed:
             raise InvalidInput("invalid_field", field=key, problem="not a bidder field")
+    for key in ("answers", "responses"):
+        if not isinstance(data.get(key) or {}, dict):
+            raise InvalidInput("invalid_field", field=key, problem="expected a mapping")
     clean: dict[str, Any] = {}
     for key, limit in TEXT_FIELDS.items():
         if key in data:
@@ -156,7 +174,7 @@ def _validated(library: Library, chosen: list[str], data: dict[str, Any]) -> dic
                 raise InvalidInput("invalid_field", field=f"responses.{measure_id}",
                                    problem="not a requirement of the approved plan")  # fmt: skip
             try:
-                response = Response(entry.get("response"))
+                response = Response(entry.get("response") if isinstance(entry, dict) else None)
             except ValueError:
                 raise InvalidInput("invalid_field", field=f"responses.{measure_id}",
                                    problem="met | not_met | unknown") from None  # fmt: skip
@@ -171,8 +189,8 @@ def add_bidder(ctx: ServiceContext, actor: Actor, dossier_id: int, data: dict[st
     with unit_of_work(ctx, actor, "bidder.add", "dossier", dossier_id) as work:
         dossier = _approved_dossier(work, dossier_id)
         library = library_of(ctx, dossier)
-        clean = _validated(
-            library, _chosen(work.session, dossier.id), {"answers": {}, "responses": {}, **data}
+        clean = validated(
+            library, chosen_ids(work.session, dossier.id), {"answers": {}, "responses": {}, **data}
         )
         if not clean.get("name"):
             raise InvalidInput("invalid_field", field="name", problem="a bidder needs a name")
@@ -192,9 +210,12 @@ def update_bidder(
     ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int, data: dict[str, Any]
 ) -> int:
     with unit_of_work(ctx, actor, "bidder.update", "bidder", bidder_id) as work:
-        bidder = _owners_draft(work, bidder_id, expected_version)
+        bidder = owners_draft(work, bidder_id, expected_version)
         dossier = work.dossier(bidder.dossier_id)
-        clean = _validated(library_of(ctx, dossier), _chosen(work.session, dossier.id), data)
+        clean = validated(library_of(ctx, dossier), chosen_ids(work.session, dossier.id), data)
+        if bidder.reply_status == "submitted" and set(clean) - {"name"}:
+            # The bidder's own answers change only by a correction with a note (bidder_invites).
+            raise WorkflowError("bidder_reply_submitted", bidder=bidder.id)
         for key, value in clean.items():
             setattr(bidder, key, value)
         work.details.update({"fields": sorted(clean)})
@@ -203,7 +224,7 @@ def update_bidder(
 
 def submit_bidder(ctx: ServiceContext, actor: Actor, bidder_id: int, expected_version: int) -> int:
     with unit_of_work(ctx, actor, "bidder.submit", "bidder", bidder_id) as work:
-        bidder = _owners_draft(work, bidder_id, expected_version)
+        bidder = owners_draft(work, bidder_id, expected_version)
         bidder.status = "submitted"
         return bidder.lock_version
 
@@ -268,7 +289,22 @@ def bidder_record(view: BidderView, **approval: Any) -> dict[str, Any]:
             {"scenario": s, "plan": a.value, "bidder": b2.value} for s, a, b2 in r.scenarios
         ],
         "verdict": r.verdict.value,
+        **_reply_record(view),
         "approval": {k: timestamp(v) if hasattr(v, "tzinfo") else v for k, v in approval.items()},
+    }  # fmt: skip
+
+
+def _reply_record(view: BidderView) -> dict[str, Any]:
+    """For a bidder who answered through a link: its own submission, the officer's corrections
+    (each with its note) and the evidence files by SHA-256. Nothing for a check typed in."""
+    b = view.bidder
+    if b.reply_status is None:
+        return {}
+    return {
+        "reply": b.reply, "corrections": dict(sorted((b.corrections or {}).items())),
+        "evidence": [{"measure": e.measure_id, "file_name": e.file_name, "size": e.size,
+                      "sha256": e.sha256} for e in view.evidence],
+        "evidence_asked": sorted(view.link.evidence) if view.link else [],
     }  # fmt: skip
 
 
@@ -285,20 +321,32 @@ def usable_answers(library: Library, stored: dict[str, Any]) -> dict[str, Any]:
     return usable
 
 
-def _view(ctx: ServiceContext, session: Session, bidder: Bidder, dossier: Dossier) -> BidderView:
+def _view(
+    ctx: ServiceContext,
+    session: Session,
+    bidder: Bidder,
+    dossier: Dossier,
+    link: LinkInfo | None = None,
+    evidence: list[EvidenceInfo] | None = None,
+) -> BidderView:
     library = library_of(ctx, dossier)
-    chosen = _chosen(session, dossier.id)
+    chosen = chosen_ids(session, dossier.id)
     own = usable_answers(library, bidder.answers or {})
     responses = {
         m: (Response(e["response"]), e.get("note") or "")
         for m, e in (bidder.responses or {}).items()
     }
     result = check_bidder(library, answers_of(session, library, dossier.id), chosen, own, responses)
+    if evidence is None:
+        link = latest_links(session, [bidder.id], ctx.clock()).get(bidder.id)
+        evidence = evidence_of(session, [bidder.id])[bidder.id]
     return BidderView(
         bidder,
         result,
         [m.id for m in bidder_requirements(library, chosen)],
         per_bidder_questions(library),
+        link,
+        tuple(evidence),
     )
 
 
@@ -315,12 +363,16 @@ def list_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> list[Bid
 def views_of(ctx: ServiceContext, session: Session, dossier: Dossier) -> list[BidderView]:
     """The bidders checked against the dossier's current plan, with their check, in a read
     that already checked the account and the actor's view of the dossier."""
-    rows = session.execute(
-        select(Bidder)
-        .where(Bidder.dossier_id == dossier.id, Bidder.revision == dossier.revision)
-        .order_by(Bidder.id)
-    ).scalars()
-    return [_view(ctx, session, b, dossier) for b in rows]
+    rows = list(
+        session.execute(
+            select(Bidder)
+            .where(Bidder.dossier_id == dossier.id, Bidder.revision == dossier.revision)
+            .order_by(Bidder.id)
+        ).scalars()
+    )
+    ids = [b.id for b in rows]
+    links, evidence = latest_links(session, ids, ctx.clock()), evidence_of(session, ids)
+    return [_view(ctx, session, b, dossier, links.get(b.id), evidence[b.id]) for b in rows]
 
 
 @dataclass(frozen=True)

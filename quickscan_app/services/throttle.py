@@ -54,7 +54,7 @@ def throttled_by(session: Session, ctx: ServiceContext, name: str, origin: str) 
     limit = get_settings().max_failed_sign_ins_per_origin
     if limit <= 0:
         return None
-    here = _same_origin(origin)
+    here = same_origin(origin)
     failures = (
         select(func.count())
         .select_from(AuditEvent)
@@ -68,7 +68,8 @@ def throttled_by(session: Session, ctx: ServiceContext, name: str, origin: str) 
     return ORIGIN if session.execute(already_guessed.limit(1)).first() else None
 
 
-def _same_origin(origin: str) -> ColumnElement[bool]:
+def same_origin(origin: str) -> ColumnElement[bool]:
+    """Audit events from ``origin`` (for IPv6, its whole /64); also counts bidder links."""
     prefix = throttle_prefix(origin[:120])
     if prefix is None:
         return AuditEvent.origin == origin[:120]

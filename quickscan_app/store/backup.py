@@ -14,6 +14,7 @@ PostgreSQL and back (with the same key: ``docs/deploy.md``).
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import hmac
@@ -29,7 +30,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, select, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    LargeBinary,
+    Table,
+    create_engine,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from quickscan_app.services.audit_check import verify as verify_trail
@@ -89,6 +101,8 @@ def _encode(value: Any) -> Any:
         return (value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bytes):  # evidence files: base64 text in the JSON line
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
@@ -100,6 +114,8 @@ def _decoder(table: Table) -> dict[str, Any]:
             decoders[column.name] = datetime.fromisoformat
         elif isinstance(column.type, Date):
             decoders[column.name] = date.fromisoformat
+        elif isinstance(column.type, LargeBinary):
+            decoders[column.name] = base64.b64decode
     return decoders
 
 

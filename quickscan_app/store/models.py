@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -272,6 +273,55 @@ class Bidder(Base):
     """Canonical JSON of the approved check (record and result), frozen at approval."""
     sha256: Mapped[str | None] = mapped_column(String(64))
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
+    reply_status: Mapped[str | None] = mapped_column(String(16))
+    """The bidder's own answers through a link (``services.bidder_replies``): empty when the
+    officer typed the check in; ``invited``, ``answering`` or ``submitted``."""
+    reply: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """What the bidder submitted, frozen: fields, answers, responses and when."""
+    corrections: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """The officer's corrections of the submitted answers: item (``answers.<question>``,
+    ``responses.<measure>`` or a field) -> note, who and when; the bidder's value is in
+    ``reply``, the corrected one in the check's own columns."""
+    reply_note: Mapped[str | None] = mapped_column(Text)
+    """The officer's note when reopening a submission, shown to the bidder."""
+
+
+class BidderInvitation(Base):
+    """A link for one bidder to answer for itself, bound to the dossier and the plan revision.
+    Only the SHA-256 of its token is kept; a new link ends the one before it."""
+
+    __tablename__ = "bidder_invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bidder_id: Mapped[int] = mapped_column(ForeignKey("bidders.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    evidence: Mapped[list[str]] = mapped_column(JSON)
+    """The requirements (measure ids) for which the bidder is asked to add evidence."""
+    expires_at: Mapped[datetime]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    ended_reason: Mapped[str | None] = mapped_column(String(16))
+    """``revoked`` (by the officer) or ``replaced`` (by a new link)."""
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class BidderEvidence(Base):
+    """An evidence file (PDF) a bidder added to a requirement, kept in the database."""
+
+    __tablename__ = "bidder_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bidder_id: Mapped[int] = mapped_column(ForeignKey("bidders.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[str] = mapped_column(String(80))
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime]
 
 
 class DossierRisk(Base):

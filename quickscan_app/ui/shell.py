@@ -15,7 +15,7 @@ from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.page_language import set_page_language
-from quickscan_app.ui.pages_index import PAGES
+from quickscan_app.ui.pages_index import PAGES, PAGES_DIR
 from quickscan_app.ui.screens import inbox as inbox_screen
 from quickscan_app.ui.sign_in import render_no_access, render_sign_in
 from quickscan_app.ui.sso import adopt_sso_identity, sign_out_everywhere
@@ -47,8 +47,14 @@ def sidebar(lang: str, user: Actor | None) -> None:
 def main() -> None:
     st.set_page_config(page_title="Quickscan nationale veiligheid", page_icon="🛡️", layout="wide")
     st.html(ACCESSIBLE_TEXT)  # style only: no space in the page, no HTML-in-markdown parser
+    asked = st.query_params.get("lang")  # a bidder's link in English opens in English
+    if asked in ("nl", "en") and "qs_lang" not in st.session_state:
+        st.session_state["qs_lang"] = asked
     lang = session.lang()
     user = session.actor() or adopt_sso_identity(lang)
+    # The bidder's page: its link holds the token, so it is there signed in or not.
+    bidder = st.Page(str(PAGES_DIR / "bidder.py"), title=t("ui.page.bidder", lang),
+                     url_path="bidder", visibility="hidden")  # fmt: skip
     groups: dict[str, list] = {}
     stand_ins = []
     for spec in PAGES.values():
@@ -83,14 +89,14 @@ def main() -> None:
                 render_sign_in, title=t("ui.page.sign_in", lang), url_path="sign_in", default=True
             )
         ]
-        pages += stand_ins
+        pages += [*stand_ins, bidder]
         current = st.navigation(pages, position="hidden")
     else:
         if not groups:
             st.error(t("ui.no_roles", lang))
             st.stop()
         hidden_group = t("ui.group.account", lang)
-        groups.setdefault(hidden_group, []).extend(stand_ins)
+        groups.setdefault(hidden_group, []).extend([*stand_ins, bidder])
         current = st.navigation(groups)
     sidebar(lang, user)
     with st.sidebar:  # renders nothing; at the end of the sidebar it moves nothing either

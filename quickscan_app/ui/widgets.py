@@ -50,8 +50,10 @@ def render_question(
     lang: Lang,
     save: Save,
     disabled: bool = False,
+    explain: bool = True,
 ) -> None:
-    """The question with its *why*; a change calls ``save(question_id, value)``."""
+    """The question with its *why* (not for a bidder: ``explain``, the buyer's reasoning);
+    a change calls ``save(question_id, value)``."""
     key = widget_key(dossier_id, question.id)
     kind = question.type
     label = _label(question, lang)
@@ -81,6 +83,8 @@ def render_question(
             disabled=disabled or off, on_change=_changed, height=100, max_chars=20_000,
             args=(key, question.id, save, _text),
         ))  # fmt: skip
+    if not explain:
+        return
     # One element for both: the page is drawn again after every answer, per element.
     why = f"**{t('ui.why', lang)}** {md(question.why.get(lang))}"
     if question.help is not None:

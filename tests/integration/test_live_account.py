@@ -28,6 +28,7 @@ from quickscan_app.services import (
     acceptance,
     admin,
     bidder_compare,
+    bidder_invites,
     bidders,
     demo,
     digest,
@@ -90,6 +91,25 @@ CALLS: dict[str, tuple[Role, Call]] = {
     "bidder_compare.compare_bidders": (
         OFF,
         lambda c, a, w: bidder_compare.compare_bidders(c, a, w.own),
+    ),
+    "bidder_invites.correct_answer": (
+        OFF,
+        lambda c, a, w: bidder_invites.correct_answer(c, a, 1, 1, "ownership", "x", "Correctie"),
+    ),
+    "bidder_invites.create_invitation": (
+        OFF,
+        lambda c, a, w: bidder_invites.create_invitation(
+            c, a, 1, 1, last_day=date(2027, 1, 1), lang="nl"
+        ),
+    ),
+    "bidder_invites.evidence_file": (OFF, lambda c, a, w: bidder_invites.evidence_file(c, a, 1)),
+    "bidder_invites.reopen_reply": (
+        OFF,
+        lambda c, a, w: bidder_invites.reopen_reply(c, a, 1, 1, "Aanvullen."),
+    ),
+    "bidder_invites.revoke_invitation": (
+        OFF,
+        lambda c, a, w: bidder_invites.revoke_invitation(c, a, 1),
     ),
     "bidders.add_bidder": (OFF, lambda c, a, w: bidders.add_bidder(c, a, w.own, {"name": "B"})),
     "bidders.decide_bidder": (REV, lambda c, a, w: bidders.decide_bidder(c, a, 1, 1, approve=True)),

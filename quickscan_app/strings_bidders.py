@@ -1,0 +1,167 @@
+# ruff: noqa: E501 (a sentence stays on one line, as in strings.py)
+"""The texts of the bidder links, in Dutch and English: the refusals, the invitation the
+officer pastes into the tender platform, the bidder's page and the officer's and reviewer's
+panels. Merged into ``strings.STRINGS``."""
+
+from __future__ import annotations
+
+from quickscan_app.domain.text import Lang
+
+BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
+    # Refusals
+    "err.bidder_reply_open": {
+        "nl": "De bieder vult dit zelf in via zijn link. Trek de link in als u het zelf wilt invullen.",
+        "en": "The bidder is answering this itself through its link. Revoke the link to fill it in yourself.",
+    },
+    "err.bidder_reply_submitted": {
+        "nl": "De bieder heeft zijn antwoorden ingediend: wijzig een antwoord met een correctie en een toelichting.",
+        "en": "The bidder submitted its answers: change an answer by a correction with a note.",
+    },
+    "err.bidder_reply_not_submitted": {
+        "nl": "Bieder {bidder} heeft (nog) geen antwoorden ingediend.",
+        "en": "Bidder {bidder} has not submitted answers (yet).",
+    },
+    "err.bidder_reply_frozen": {
+        "nl": "Uw antwoorden zijn ingediend en kunnen niet meer worden gewijzigd. Wilt u iets aanpassen, neem dan contact op met de aanbestedende dienst.",
+        "en": "Your answers were submitted and can no longer be changed. To change something, contact the contracting authority.",
+    },
+    "err.bidder_no_link": {
+        "nl": "Bieder {bidder} heeft geen link die nog werkt.",
+        "en": "Bidder {bidder} has no link that still works.",
+    },
+    "err.bidder_link_unknown": {
+        "nl": "Deze link is niet geldig. Controleer of u de volledige link hebt overgenomen, of vraag de aanbestedende dienst om een nieuwe link.",
+        "en": "This link is not valid. Check that you copied the whole link, or ask the contracting authority for a new one.",
+    },
+    "err.bidder_link_ended": {
+        "nl": "Deze link is ingetrokken of vervangen door een nieuwe. Gebruik de nieuwste link die u van de aanbestedende dienst kreeg.",
+        "en": "This link was revoked or replaced by a new one. Use the newest link the contracting authority sent you.",
+    },
+    "err.bidder_link_expired": {
+        "nl": "Deze link is verlopen. Vraag de aanbestedende dienst om een nieuwe link als u nog wilt antwoorden.",
+        "en": "This link has expired. Ask the contracting authority for a new link if you still want to answer.",
+    },
+    "err.bidder_link_outdated": {
+        "nl": "Deze link hoort bij een versie van het aanbestedingsdossier die niet meer geldt. Vraag de aanbestedende dienst om een nieuwe link.",
+        "en": "This link belongs to a version of the tender dossier that no longer applies. Ask the contracting authority for a new link.",
+    },
+    "err.bidder_link_throttled": {
+        "nl": "Vanaf dit adres zijn te veel ongeldige links geprobeerd. Probeer het over 15 minuten opnieuw.",
+        "en": "Too many invalid links were tried from this address. Try again in 15 minutes.",
+    },
+    "err.evidence_empty": {"nl": "Het bestand is leeg.", "en": "The file is empty."},
+    "err.evidence_too_large": {
+        "nl": "Het bestand is groter dan {limit} MB.",
+        "en": "The file is larger than {limit} MB.",
+    },
+    "err.evidence_not_pdf": {
+        "nl": "Het bestand is geen leesbare PDF (of is met een wachtwoord beveiligd). Voeg bewijs toe als PDF.",
+        "en": "The file is not a readable PDF (or is protected with a password). Add evidence as a PDF.",
+    },
+    "err.evidence_not_asked": {
+        "nl": "Bij deze eis wordt geen bewijs gevraagd.",
+        "en": "No evidence is asked for this requirement.",
+    },
+    "err.evidence_too_many": {
+        "nl": "Per eis kunt u ten hoogste {count} bestanden toevoegen.",
+        "en": "You can add at most {count} files per requirement.",
+    },
+    "err.evidence_not_found": {
+        "nl": "Dit bestand bestaat niet (meer).",
+        "en": "This file does not exist (any more).",
+    },
+    "err.link_last_day": {
+        "nl": "Kies als laatste dag van de link vandaag of een dag binnen {days} dagen.",
+        "en": "Choose today or a day within {days} days as the link's last day.",
+    },
+    "problem.mapping": {
+        "nl": "verwacht een lijst van waarden per vraag of eis",
+        "en": "expected a mapping",
+    },
+    "problem.bidder_answer": {"nl": "geen antwoord van een bieder", "en": "not a bidder's answer"},
+    # The invitation the officer pastes into the tender platform's messages.
+    "invite.authority": {"nl": "De aanbestedende dienst", "en": "The contracting authority"},
+    "invite.text": {
+        "nl": (
+            "Geachte {bidder},\n\n"
+            "Voor de aanbesteding {tender} vragen wij u enkele vragen over nationale veiligheid "
+            "te beantwoorden en bij elke eis uit het aanbestedingsdossier aan te geven of u eraan "
+            "voldoet. Dat doet u via deze persoonlijke link; een account is niet nodig:\n\n"
+            "{url}\n\n"
+            "De link werkt tot en met {date}. Uw antwoorden worden bewaard terwijl u werkt; met "
+            "'Indienen' legt u ze vast. Waar om bewijs wordt gevraagd, voegt u PDF-bestanden van "
+            "ten hoogste 10 MB toe.\n\n"
+            "Deel de link niet: wie hem heeft, kan namens u antwoorden. Vragen stelt u via het "
+            "berichtenverkeer van de aanbesteding.\n\n"
+            "Met vriendelijke groet,\n{authority}"
+        ),
+        "en": (
+            "Dear {bidder},\n\n"
+            "For the tender {tender} we ask you to answer a few questions on national security "
+            "and to state for each requirement of the tender dossier whether you meet it. You do "
+            "so through this personal link; no account is needed:\n\n"
+            "{url}\n\n"
+            "The link works up to and including {date}. Your answers are kept as you work; "
+            "'Submit' makes them final. Where evidence is asked, add PDF files of at most "
+            "10 MB.\n\n"
+            "Do not share the link: whoever has it can answer on your behalf. Ask questions "
+            "through the tender's messages.\n\n"
+            "Kind regards,\n{authority}"
+        ),
+    },
+    # The bidder's page
+    "ui.page.bidder": {"nl": "Vragenlijst voor inschrijvers", "en": "Questionnaire for bidders"},
+    "ui.reply.title": {
+        "nl": "Vragenlijst nationale veiligheid voor inschrijvers",
+        "en": "National-security questionnaire for bidders",
+    },
+    "ui.reply.intro": {
+        "nl": "Deze vragenlijst is voor {name}. Beantwoord de vragen over uw onderneming en geef bij elke eis uit het aanbestedingsdossier aan of u eraan voldoet, met een toelichting.",
+        "en": "This questionnaire is for {name}. Answer the questions about your company and state for each requirement of the tender dossier whether you meet it, with an explanation.",
+    },
+    "ui.reply.submitted_on": {
+        "nl": "Ingediend op {when}. Uw antwoorden liggen nu bij de aanbestedende dienst; wijzigen kan alleen als die uw inzending heropent.",
+        "en": "Submitted on {when}. Your answers are now with the contracting authority; they can only be changed if it reopens your submission.",
+    },
+    "ui.reply.reopened": {
+        "nl": "De aanbestedende dienst heeft uw inzending heropend:",
+        "en": "The contracting authority reopened your submission:",
+    },
+    "ui.reply.drafts": {
+        "nl": "Elke wijziging wordt meteen bewaard. De link werkt tot en met {date}: dien uw antwoorden vóór die tijd in.",
+        "en": "Every change is saved at once. The link works up to and including {date}: submit your answers before then.",
+    },
+    "ui.reply.company": {"nl": "Over uw onderneming", "en": "About your company"},
+    "ui.reply.questions": {"nl": "Vragen", "en": "Questions"},
+    "ui.reply.requirements": {
+        "nl": "Eisen uit het aanbestedingsdossier",
+        "en": "Requirements of the tender dossier",
+    },
+    "ui.reply.requirements_intro": {
+        "nl": "Geef per eis aan of u eraan voldoet; 'Onbekend' en een open antwoord tellen als niet voldaan. Licht uw antwoord toe en voeg waar om bewijs wordt gevraagd een PDF toe.",
+        "en": "State for each requirement whether you meet it; 'Unknown' and an open answer count as not met. Explain your answer and, where evidence is asked, add a PDF.",
+    },
+    "ui.reply.meets": {"nl": "Voldoet u aan deze eis?", "en": "Do you meet this requirement?"},
+    "ui.reply.explain": {"nl": "Toelichting", "en": "Explanation"},
+    "ui.reply.evidence": {"nl": "Bewijs (PDF)", "en": "Evidence (PDF)"},
+    "ui.reply.remove_file": {"nl": "Verwijderen", "en": "Remove"},
+    "ui.reply.add_file": {
+        "nl": "PDF toevoegen (ten hoogste {mb} MB)",
+        "en": "Add a PDF (at most {mb} MB)",
+    },
+    "ui.reply.file_added": {"nl": "Het bestand is toegevoegd.", "en": "The file was added."},
+    "ui.reply.submit_title": {"nl": "Indienen", "en": "Submit"},
+    "ui.reply.open_requirements": {
+        "nl": "Nog niet bij elke eis hebt u aangegeven of u eraan voldoet; wat open blijft, telt als niet voldaan.",
+        "en": "You have not yet stated for every requirement whether you meet it; what stays open counts as not met.",
+    },
+    "ui.reply.confirm": {
+        "nl": "Ik heb mijn antwoorden gecontroleerd. Na het indienen kan ik ze niet meer wijzigen.",
+        "en": "I have checked my answers. After submitting I can no longer change them.",
+    },
+    "ui.reply.submit": {"nl": "Indienen", "en": "Submit"},
+    "ui.reply.thanks": {
+        "nl": "Uw antwoorden zijn ingediend. Dank u wel.",
+        "en": "Your answers were submitted. Thank you.",
+    },
+}

@@ -1,0 +1,3 @@
+from quickscan_app.ui.screens.bidder_reply import render
+
+render()
