@@ -8,7 +8,7 @@ A column is made from a bidder record in the form ``services.bidders.bidder_reco
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,11 @@ class Comparison:
         return sum(1 for c in self.columns if c.answered)
 
 
+def missing_evidence(asked: Iterable[str], given: Iterable[str]) -> int:
+    """How many requirements that ask for evidence have no file yet."""
+    return len(set(asked) - set(given))
+
+
 def column(
     record: Mapping[str, Any],
     number: int,
@@ -118,8 +123,15 @@ def of_records(
     """Approved checks side by side, as an award report holds them (frozen records)."""
     levels = dict(plan)
     columns = [
-        column(r, n, levels, status="approved", open_evidence=r.get("open_evidence", 0))
+        column(r, n, levels, status="approved", open_evidence=_open_evidence(r))
         for n, r in enumerate(records, start=1)
     ]
     requirements = len(records[0]["requirements"]) if records else 0
     return Comparison(tuple(plan), plan_residual, requirements, tuple(columns))
+
+
+def _open_evidence(record: Mapping[str, Any]) -> int:
+    """Evidence still missing when the check was approved (records of bidders who answered
+    through a link name what was asked and the files given)."""
+    given = (e["measure"] for e in record.get("evidence") or [])
+    return missing_evidence(record.get("evidence_asked") or [], given)

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from quickscan_app.domain.bidder_compare import Column, Comparison, column, silent
+from quickscan_app.domain.bidder_compare import (
+    Column,
+    Comparison,
+    column,
+    missing_evidence,
+    silent,
+)
 from quickscan_app.domain.library import Library
 from quickscan_app.services import authz, bidders
 from quickscan_app.services.bidders import BidderView, bidder_record
@@ -17,10 +21,12 @@ from quickscan_app.services.dossiers import library_of
 from quickscan_app.services.errors import NotFound
 from quickscan_app.services.limits import dossier_key
 from quickscan_app.services.unit import reading
-from quickscan_app.store.models import Bidder, Dossier
+from quickscan_app.store.models import Dossier
 
 ANSWERED = frozenset({"submitted", "approved"})
 """Check statuses that count as the bidder's answer being in."""
+SUBMITTED = "submitted"
+"""The reply state of a bidder that pressed *Indienen* on its own page (``bidder_replies``)."""
 
 
 @dataclass(frozen=True)
@@ -38,13 +44,20 @@ class Progress:
     open_evidence: int = 0
 
 
-def progress_of(session: Session, rows: Sequence[Bidder]) -> dict[int, Progress]:
-    """Per bidder id: whether the bidder answered, and how many of the evidence files asked of
-    it are still open. The one place that knows where answers and evidence come from.
+def progress_of(views: Sequence[BidderView]) -> dict[int, Progress]:
+    """Per bidder id: whether the bidder answered, and for how many requirements the evidence
+    asked of it is still missing. The one place that says where answers and evidence come from.
 
-    While the officer types each bidder's answers, a check submitted for review or approved
-    counts as answered, and no evidence is asked (0)."""
-    return {b.id: Progress(b.status in ANSWERED) for b in rows}
+    Answered: the bidder submitted through its link, or the officer's check of it (typed in
+    from the bid) was submitted for review or approved. Evidence is asked per requirement by
+    the bidder's newest link; a requirement with no file yet is open."""
+    progress = {}
+    for view in views:
+        b = view.bidder
+        asked = view.link.evidence if view.link else ()
+        missing = missing_evidence(asked, (e.measure_id for e in view.evidence))
+        progress[b.id] = Progress(b.reply_status == SUBMITTED or b.status in ANSWERED, missing)
+    return progress
 
 
 def compare_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> BidderComparison:
@@ -55,7 +68,7 @@ def compare_bidders(ctx: ServiceContext, actor: Actor, dossier_id: int) -> Bidde
             raise NotFound("not_found", dossier=dossier_id)
         authz.require_view(actor, dossier)
         views = bidders.views_of(ctx, session, dossier)
-        compared = comparison_of(views, progress_of(session, [v.bidder for v in views]))
+        compared = comparison_of(views, progress_of(views))
         return BidderComparison(dossier, library_of(ctx, dossier), compared)
 
 

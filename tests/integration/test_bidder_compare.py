@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from quickscan_app.exports.compare_rows import award_comparison, compare_rows
-from quickscan_app.services import bidder_compare, bidders, dossiers, exports, workflow
+from quickscan_app.services import (
+    bidder_compare,
+    bidder_replies,
+    bidders,
+    dossiers,
+    exports,
+    workflow,
+)
 from quickscan_app.services.errors import NotFound, PermissionDenied
 from quickscan_app.store.models import Dossier
 from tests.integration.helpers import last_event
@@ -102,3 +109,33 @@ def test_the_award_spreadsheet_holds_the_comparison_and_verifies(ctx, people, ap
     assert f"quickscan-award-checks={digest}" in about
     assert exports.verify_file(ctx, people.olga, made.data).outcome == "match"
     assert exports.verify_file(ctx, people.olga, made.data + b" ").outcome == "changed"
+
+
+def test_answers_and_evidence_through_the_bidders_own_links(ctx, people, approved) -> None:  # noqa: F811
+    from tests.integration.test_bidder_links import HERE, invite, pdf_bytes
+
+    asked = {"evidence": ["jump_host", "exit_plan"]}
+    met = {"responses": {"jump_host": MET, "exit_plan": MET}}
+    links = {
+        name: invite(ctx, people, bidder(ctx, people, approved, name), **asked)
+        for name in ("Ingediend", "Bezig", "Stil")
+    }
+    done = links["Ingediend"].token
+    bidder_replies.save_reply(ctx, done, HERE, met)
+    bidder_replies.add_evidence(ctx, done, HERE, "jump_host", "iso.pdf", pdf_bytes())
+    bidder_replies.submit_reply(ctx, done, HERE)
+    bidder_replies.save_reply(ctx, links["Bezig"].token, HERE, met)  # a draft, not submitted
+    submitted_bidder(ctx, people, approved, "Ingetypt", **met)  # typed in by the officer
+    compared = bidder_compare.compare_bidders(ctx, people.olga, approved).comparison
+    seen = {c.name: (c.answered, c.open_evidence) for c in compared.columns}
+    assert seen == {"Ingediend": (True, 1), "Bezig": (False, 0), "Stil": (False, 0),
+                    "Ingetypt": (True, 0)}  # fmt: skip
+    assert compared.answered == 2
+    # approved, the check keeps what was asked and given: the report shows the same open count
+    [first] = [v.bidder for v in bidders.list_bidders(ctx, people.olga, approved)][:1]
+    current = bidders.submit_bidder(ctx, people.olga, first.id, first.lock_version)
+    bidders.decide_bidder(ctx, people.rita, first.id, current, approve=True)
+    with ctx.factory() as session:
+        approval = exports.current_approval(session, session.get(Dossier, approved))
+        report = award_comparison(exports.approved_source(session, approval, "award"))
+    assert [(c.name, c.open_evidence) for c in report.columns] == [("Ingediend", 1)]
