@@ -70,6 +70,10 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Dit bestand bestaat niet (meer).",
         "en": "This file does not exist (any more).",
     },
+    "err.bidder_note_required": {
+        "nl": "Geef een toelichting: een correctie of heropening zonder toelichting kan niet.",
+        "en": "Add a note: a correction or reopening needs one.",
+    },
     "err.link_last_day": {
         "nl": "Kies als laatste dag van de link vandaag of een dag binnen {days} dagen.",
         "en": "Choose today or a day within {days} days as the link's last day.",
@@ -163,5 +167,86 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.reply.thanks": {
         "nl": "Uw antwoorden zijn ingediend. Dank u wel.",
         "en": "Your answers were submitted. Thank you.",
+    },
+    # The officer's panel in the award step, and what the reviewer sees of a reply
+    "ui.invite.title": {"nl": "Antwoorden van de bieder zelf", "en": "The bidder's own answers"},
+    "ui.invite.copy": {
+        "nl": "Kopieer deze tekst naar het berichtenverkeer van de aanbesteding; de tool verstuurt zelf niets. De link is alleen nu te zien: bewaard wordt alleen een vingerafdruk (SHA-256) ervan.",
+        "en": "Copy this text into the tender's messages; the tool sends nothing itself. The link is only shown now: just a fingerprint (SHA-256) of it is kept.",
+    },
+    "ui.invite.revoke": {"nl": "Link intrekken", "en": "Revoke the link"},
+    "ui.invite.revoked": {
+        "nl": "De link is ingetrokken: hij werkt niet meer.",
+        "en": "The link was revoked: it no longer works.",
+    },
+    "ui.invite.new": {"nl": "Link voor de bieder maken", "en": "Make a link for the bidder"},
+    "ui.invite.replace": {
+        "nl": "Nieuwe link maken (de huidige houdt dan op)",
+        "en": "Make a new link (the current one stops)",
+    },
+    "ui.invite.last_day": {
+        "nl": "Laatste dag waarop de link werkt",
+        "en": "Last day the link works",
+    },
+    "ui.invite.language": {
+        "nl": "Taal van de uitnodiging en de vragenlijst",
+        "en": "Language of the invitation and the questionnaire",
+    },
+    "ui.invite.ask_evidence": {"nl": "Bewijs (PDF) vragen bij", "en": "Ask evidence (PDF) for"},
+    "ui.invite.make": {"nl": "Link maken", "en": "Make the link"},
+    "ui.invite.made": {
+        "nl": "De link is gemaakt; de uitnodiging staat bij 'Antwoorden van de bieder zelf'.",
+        "en": "The link was made; the invitation is under 'The bidder's own answers'.",
+    },
+    "ui.invite.reopen": {"nl": "Inzending heropenen", "en": "Reopen the submission"},
+    "ui.invite.reopen_note": {
+        "nl": "Wat moet de bieder aanvullen of wijzigen? (verplicht; de bieder ziet deze toelichting)",
+        "en": "What should the bidder add or change? (required; the bidder sees this note)",
+    },
+    "ui.invite.reopen_button": {"nl": "Heropenen voor de bieder", "en": "Reopen for the bidder"},
+    "ui.invite.reopened": {
+        "nl": "De inzending is heropend: de bieder kan via de link weer wijzigen.",
+        "en": "The submission was reopened: the bidder can change it again through the link.",
+    },
+    "ui.invite.correct": {"nl": "Antwoord corrigeren", "en": "Correct an answer"},
+    "ui.invite.item": {"nl": "Welk antwoord?", "en": "Which answer?"},
+    "ui.invite.correction_note": {
+        "nl": "Waarom deze correctie? (verplicht; de beoordelaar ziet beide versies)",
+        "en": "Why this correction? (required; the reviewer sees both versions)",
+    },
+    "ui.invite.correct_button": {"nl": "Correctie opslaan", "en": "Save the correction"},
+    "ui.invite.corrected": {
+        "nl": "De correctie is opgeslagen; het antwoord van de bieder blijft zichtbaar.",
+        "en": "The correction was saved; the bidder's answer stays visible.",
+    },
+    "ui.invite.reply.submitted": {
+        "nl": "De bieder heeft zijn antwoorden via de link ingediend op {when}.",
+        "en": "The bidder submitted its answers through the link on {when}.",
+    },
+    "ui.invite.reply.not_answered": {
+        "nl": "De bieder heeft niet via een link geantwoord en heeft geen link die nog werkt.",
+        "en": "The bidder did not answer through a link and has no link that still works.",
+    },
+    "ui.invite.reply.invited": {
+        "nl": "De bieder heeft een link die werkt tot en met {date} en heeft nog niets ingevuld. Tot dan vult alleen de bieder in.",
+        "en": "The bidder has a link that works up to and including {date} and has filled in nothing yet. Until then only the bidder fills in.",
+    },
+    "ui.invite.reply.answering": {
+        "nl": "De bieder is bezig via zijn link (werkt tot en met {date}). Tot dan vult alleen de bieder in.",
+        "en": "The bidder is answering through its link (works up to and including {date}). Until then only the bidder fills in.",
+    },
+    "ui.invite.col.item": {"nl": "Onderdeel", "en": "Item"},
+    "ui.invite.col.bidder": {"nl": "Antwoord van de bieder", "en": "The bidder's answer"},
+    "ui.invite.col.corrected": {"nl": "Na correctie", "en": "Corrected"},
+    "ui.invite.col.note": {"nl": "Toelichting op de correctie", "en": "Note on the correction"},
+    "ui.invite.corrections": {
+        "nl": "Correcties door de inkoper",
+        "en": "Corrections by the officer",
+    },
+    "ui.invite.evidence": {"nl": "Bewijsstukken van de bieder", "en": "Evidence from the bidder"},
+    "ui.invite.open_file": {"nl": "Openen", "en": "Open"},
+    "ui.invite.evidence_missing": {
+        "nl": "Gevraagd bewijs ontbreekt bij: {names}.",
+        "en": "Evidence asked but missing for: {names}.",
     },
 }

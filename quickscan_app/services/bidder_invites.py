@@ -139,7 +139,7 @@ def revoke_invitation(ctx: ServiceContext, actor: Actor, bidder_id: int) -> None
 def _note(note: str | None) -> str:
     text = bounded(note, "note", MAX_NOTE)
     if not text:
-        raise InvalidInput("note_required")
+        raise InvalidInput("bidder_note_required")
     return text
 
 

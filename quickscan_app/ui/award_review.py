@@ -13,6 +13,7 @@ from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
 from quickscan_app.ui.award_step import bidder_table, render_result
+from quickscan_app.ui.bidder_versions import render_reply_summary
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.screens.bidders_compare import link as compare_link
 from quickscan_app.ui.text import md
@@ -35,6 +36,7 @@ def render_bidder_review(ctx: ServiceContext, user: Actor, view: DossierView, la
         b = current.bidder
         with st.expander(f"{md(b.name)} · {t(f'ui.award.status.{b.status}', lang)}"):
             render_result(view, current, lang)
+            render_reply_summary(ctx, user, view, current, lang)  # both versions, evidence
             for check in current.result.requirements:
                 label = t(f"ui.award.response.{check.response.value}", lang)
                 note = f" — {md(check.note)}" if check.note else ""

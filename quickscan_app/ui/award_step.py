@@ -11,11 +11,14 @@ import streamlit as st
 from quickscan_app.domain.text import Lang
 from quickscan_app.i18n import t
 from quickscan_app.services import bidders
+from quickscan_app.services.bidder_links import REPLY_OPEN
 from quickscan_app.services.bidders import BidderView
 from quickscan_app.services.context import Actor, ServiceContext
 from quickscan_app.services.dossiers import DossierView
 from quickscan_app.services.errors import ServiceError
 from quickscan_app.ui import session
+from quickscan_app.ui.bidder_invite_panel import render_invite_panel
+from quickscan_app.ui.bidder_versions import render_reply_summary
 from quickscan_app.ui.errors import error_message
 from quickscan_app.ui.screens.bidders_compare import link as compare_link
 from quickscan_app.ui.text import md
@@ -49,8 +52,10 @@ def render_award(ctx: ServiceContext, user: Actor, view: DossierView, lang: Lang
     current = by_id.get(chosen)
     if current is not None:
         render_result(view, current, lang)
+        render_reply_summary(ctx, user, view, current, lang)
+        render_invite_panel(ctx, user, view, current, lang)
     editable = current is None or current.bidder.status in bidders.EDITABLE
-    _form(ctx, user, view, current, editable, lang)
+    _form(ctx, user, view, current, editable, lang, by_link=_by_link(current))
     session.show_flashes()
 
 
@@ -96,6 +101,18 @@ def render_result(view: DossierView, current: BidderView, lang: Lang) -> None:
         st.caption(f"SHA-256 {current.bidder.sha256}")
 
 
+def _by_link(current: BidderView | None) -> str | None:
+    """``answering`` while the bidder may still answer through its link (nobody else saves
+    or submits), ``submitted`` once it did (changed only by a correction with a note)."""
+    if current is None:
+        return None
+    b, link = current.bidder, current.link
+    if b.reply_status == "submitted":
+        return "submitted"
+    active = link is not None and link.state == "active"
+    return "answering" if b.reply_status in REPLY_OPEN and active else None
+
+
 def _form(
     ctx: ServiceContext,
     user: Actor,
@@ -103,8 +120,11 @@ def _form(
     current: BidderView | None,
     editable: bool,
     lang: Lang,
+    *,
+    by_link: str | None = None,
 ) -> None:
     record = current.bidder if current else None
+    typing = editable and by_link is None
     ns = f"b{record.id if record else 'new'}_{view.dossier.id}"
     pending: dict[str, Any] = st.session_state.setdefault(f"qs_bidder_answers_{ns}", {})
     col_a, col_b = st.columns(2)
@@ -120,7 +140,7 @@ def _form(
             label,
             value=(getattr(record, field) or "") if record else "",
             max_chars=bidders.TEXT_FIELDS[field],
-            disabled=not editable,
+            disabled=not typing,
             key=f"qs_bidder_{field}_{ns}",
         )
         for field, label, widget in fields
@@ -138,14 +158,16 @@ def _form(
                 dossier_id=ns,
                 lang=lang,  # type: ignore[arg-type]
                 save=lambda q, v: pending.__setitem__(q, v),
-                disabled=not editable,
+                disabled=not typing,
             )
-    responses = _responses(view, current, record, editable, ns, lang)
-    if not editable:
+    responses = _responses(view, current, record, typing, ns, lang)
+    if not editable or by_link == "answering":
         return
     col_save, col_submit = st.columns(2)
     data = {**typed, "answers": {**stored, **pending}, "responses": responses}
-    if col_save.button(t("ui.award.save", lang), type="primary", key=f"qs_bidder_save_{ns}"):
+    if typing and col_save.button(
+        t("ui.award.save", lang), type="primary", key=f"qs_bidder_save_{ns}"
+    ):
         try:
             if record is None:
                 new_id = bidders.add_bidder(ctx, user, view.dossier.id, data)
