@@ -96,7 +96,10 @@ def _evidence(
     ctx: ServiceContext, user: Actor, view: DossierView, current: BidderView, lang: Lang
 ) -> None:
     asked = set(current.link.evidence) if current.link else set()
-    if not asked and not current.evidence:
+    missing = sorted(asked - {e.measure_id for e in current.evidence})
+    if current.bidder.reply_status in REPLY_OPEN:
+        missing = []  # still the bidder's to add
+    if not current.evidence and not missing:
         return
     st.markdown(f"**{t('ui.invite.evidence', lang)}**")
     catalogue = view.library.catalogue.by_id
@@ -108,7 +111,6 @@ def _evidence(
             data=lambda e=info.id: bidder_invites.evidence_file(ctx, user, e).content,
             file_name=f"bewijs-bieder{info.bidder_id}-{info.id}.pdf", on_click="ignore",
         )  # fmt: skip
-    missing = sorted(asked - {e.measure_id for e in current.evidence})
-    if missing and current.bidder.reply_status not in REPLY_OPEN:
+    if missing:
         names = ", ".join(catalogue[m].title.get(lang) for m in missing)
         st.warning(t("ui.invite.evidence_missing", lang).format(names=md(names)))

@@ -150,11 +150,16 @@ def test_evidence_is_a_pdf_kept_whole_in_the_database(ctx, people, approved) -> 
         big = pdf + b"%" + b"x" * (10 * 1024 * 1024)
         bidder_replies.add_evidence(ctx, link.token, HERE, "jump_host", "groot.pdf", big)
     assert large.value.key == "evidence_too_large"
+    for n in range(bidder_replies.MAX_FILES_PER_REQUIREMENT - 1):
+        bidder_replies.add_evidence(ctx, link.token, HERE, "jump_host", f"{n}.pdf", pdf)
+    with pytest.raises(InvalidInput) as too_many:
+        bidder_replies.add_evidence(ctx, link.token, HERE, "jump_host", "zes.pdf", pdf)
+    assert too_many.value.key == "evidence_too_many"
     with pytest.raises(InvalidInput) as not_asked:
         bidder_replies.add_evidence(ctx, link.token, HERE, "exit_plan", "x.pdf", pdf)
     assert not_asked.value.key == "evidence_not_asked"
     [check] = bidders.list_bidders(ctx, people.olga, approved)
-    [info] = check.evidence
+    info = check.evidence[0]
     assert (info.id, info.file_name, info.size) == (kept, "iso.pdf", len(pdf))
     got = bidder_invites.evidence_file(ctx, people.olga, kept)
     assert got.content == pdf and got.sha256 == info.sha256
