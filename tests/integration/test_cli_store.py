@@ -69,7 +69,7 @@ def test_demo_seeds_dossiers_in_several_states(cli) -> None:
     assert code == 0 and "new passwords" in out
     again = dict(line.split() for line in out.splitlines() if line.startswith("  "))
     assert again["officer"] != passwords["officer"]
-    assert len(json.loads(cli("dossier", "list", "--json")[1])) == 4
+    assert len(json.loads(cli("dossier", "list", "--json")[1])) == 5
     code, _, _ = cli("audit", "verify")
     assert code == 0
 
@@ -276,7 +276,7 @@ def test_backup_and_restore_commands(cli, tmp_path, monkeypatch) -> None:
     code, out, _ = cli("restore", str(target))
     assert code == 0 and "audit trail intact" in out and "5 dossiers" in out
     code, out, _ = cli("dossier", "list", "--json")
-    assert len(json.loads(out)) == 4
+    assert len(json.loads(out)) == 5
 
 
 # --- the benchmark scripts ----------------------------------------------------------------
