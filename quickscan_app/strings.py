@@ -299,8 +299,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.group.risk_owner": {"nl": "Risico-eigenaar", "en": "Risk owner"},
     "reassess.needed": {"nl": "Herbeoordeling nodig", "en": "Re-assessment needed"},
     "reassess.reason.review_date": {
-        "nl": "De herbeoordelingsdatum van het goedgekeurde plan ({date}) is bereikt.",
-        "en": "The review date of the approved plan ({date}) has come.",
+        "nl": "De herbeoordelingsdatum van het goedgekeurde plan ({date}) is verstreken.",
+        "en": "The review date of the approved plan ({date}) has passed.",
     },
     "reassess.reason.triggered": {
         "nl": "De opzet is gewijzigd op een punt dat om een nieuwe beoordeling vraagt.",
@@ -331,8 +331,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Record a change of set-up",
     },
     "reassess.change_intro": {
-        "nl": "Verandert er iets aan de opzet, zoals een nieuwe netwerkkoppeling, een ander kanaal voor onderhoud op afstand, een andere leverancier of gegevens die de locatie verlaten? Leg het hier vast. Er komt een nieuwe conceptversie: pas de antwoorden aan, bekijk het risico van toen naast het risico nu en leg het plan opnieuw voor. De goedkeuring van deze versie blijft bewaard.",
-        "en": "Does something change in the set-up, such as a new network connection, another channel for remote maintenance, another supplier or data leaving the site? Record it here. A new draft revision opens: update the answers, compare the risk then with the risk now and submit the plan again. The approval of this revision is kept.",
+        "nl": "Verandert er iets aan de opzet, zoals een nieuwe netwerkkoppeling, een ander kanaal voor onderhoud op afstand, een andere leverancier of gegevens die de locatie verlaten? Leg het hier vast. Er komt een nieuwe conceptversie: pas de antwoorden aan, bekijk het risico van toen naast het risico nu en leg het plan opnieuw voor. De goedkeuring van deze versie blijft bewaard. Gaat het om een andere opdrachtnemer of onderaannemer tijdens de looptijd, laat dan ook toetsen of dit een wezenlijke wijziging van de opdracht is (Aanbestedingswet 2012, art. 2.163a e.v.).",
+        "en": "Does something change in the set-up, such as a new network connection, another channel for remote maintenance, another supplier or data leaving the site? Record it here. A new draft revision opens: update the answers, compare the risk then with the risk now and submit the plan again. The approval of this revision is kept. Where another contractor or subcontractor takes over during the contract, also have it checked whether this is a substantial modification of the contract (Aanbestedingswet 2012, art. 2.163a ff.).",
     },
     "reassess.change_note": {
         "nl": "Wat verandert er? (verplicht)",
@@ -348,8 +348,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.page.acceptance": {"nl": "Restrisico accepteren", "en": "Accept residual risk"},
     "ui.acceptance_intro": {
-        "nl": "Plannen die de beveiligingsadviseur heeft goedgekeurd maar waarbij na de maatregelen een hoog of zeer hoog restrisico overblijft, wachten hier op uw besluit als proceseigenaar (BIO2 5.22.01). Accepteert u het restrisico, dan is het plan goedgekeurd en kan het aanbestedingsdossier worden gemaakt. Weigert u, dan gaat het dossier met uw motivering terug naar de inkoper.",
-        "en": "Plans the security reviewer approved but that leave a high or very high residual risk after the measures wait here for your decision as process owner (BIO2 5.22.01). If you accept the residual risk, the plan is approved and the tender dossier can be made. If you refuse, the dossier goes back to the officer with your reasons.",
+        "nl": "Plannen die de beveiligingsadviseur heeft goedgekeurd maar waarbij na de maatregelen een hoog of zeer hoog restrisico overblijft, wachten hier op uw besluit als proceseigenaar (ISO/IEC 27001:2022, 6.1.3 f). Accepteert u het restrisico, dan is het plan goedgekeurd en kan het aanbestedingsdossier worden gemaakt. Weigert u, dan gaat het dossier met uw motivering terug naar de inkoper.",
+        "en": "Plans the security reviewer approved but that leave a high or very high residual risk after the measures wait here for your decision as process owner (ISO/IEC 27001:2022, 6.1.3 f). If you accept the residual risk, the plan is approved and the tender dossier can be made. If you refuse, the dossier goes back to the officer with your reasons.",
     },
     "ui.acceptance_waiting": {
         "nl": "Wacht op uw acceptatie ({count})",
@@ -365,8 +365,8 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "No residual risk waits for your acceptance now.",
     },
     "ui.acceptance_approved_by": {
-        "nl": "Goedgekeurd ter acceptatie door {who} op {when}.",
-        "en": "Approved for acceptance by {who} on {when}.",
+        "nl": "Goedgekeurd door de beveiligingsadviseur {who} op {when} en ter acceptatie voorgelegd.",
+        "en": "Approved by the security reviewer {who} on {when} and put forward for acceptance.",
     },
     "ui.acceptance_residual": {
         "nl": "Restrisico na de gekozen maatregelen",
@@ -716,12 +716,12 @@ UI_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.approved": {"nl": "Het plan is goedgekeurd.", "en": "The plan is approved."},
     "ui.approved_for_acceptance": {
-        "nl": "Goedgekeurd. Het restrisico is hoog: het plan ligt nu ter acceptatie bij de risico-eigenaar (proceseigenaar).",
-        "en": "Approved. The residual risk is high: the plan now waits for the risk owner's acceptance.",
+        "nl": "Goedgekeurd. Het restrisico is hoog of zeer hoog: het plan ligt nu ter acceptatie bij de risico-eigenaar (proceseigenaar).",
+        "en": "Approved. The residual risk is high or very high: the plan now waits for the acceptance of the risk owner (process owner).",
     },
     "ui.acceptance_needed": {
-        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. Na uw goedkeuring moet de risico-eigenaar (proceseigenaar) het restrisico accepteren (BIO2 5.22.01); pas dan is het plan goedgekeurd en komt er een aanbestedingsdossier.",
-        "en": "The residual risk after the chosen measures is high or very high. After your approval the risk owner (process owner) must accept it (BIO2 5.22.01); only then is the plan approved and a tender dossier available.",
+        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. Na uw goedkeuring moet de risico-eigenaar (proceseigenaar) het restrisico accepteren (ISO/IEC 27001:2022, 6.1.3 f); pas dan is het plan goedgekeurd en komt er een aanbestedingsdossier.",
+        "en": "The residual risk after the chosen measures is high or very high. After your approval the risk owner (process owner) must accept it (ISO/IEC 27001:2022, 6.1.3 f); only then is the plan approved and a tender dossier available.",
     },
     "ui.review_date": {"nl": "Herbeoordelen uiterlijk op", "en": "Review at the latest on"},
     "ui.review_date_help": {
@@ -1375,8 +1375,8 @@ EXPORT_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Acceptance of the residual risk",
     },
     "exp.acceptance_text": {
-        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. De proceseigenaar heeft het als risico-eigenaar geaccepteerd (BIO2 5.22.01), onder de voorwaarden hieronder; pas daarmee is het plan goedgekeurd.",
-        "en": "The residual risk after the chosen measures is high or very high. The process owner accepted it as risk owner (BIO2 5.22.01), on the conditions below; only with that is the plan approved.",
+        "nl": "Het restrisico na de gekozen maatregelen is hoog of zeer hoog. De proceseigenaar heeft het als risico-eigenaar geaccepteerd (ISO/IEC 27001:2022, 6.1.3 f), onder de voorwaarden hieronder als die zijn gesteld, tot de herbeoordelingsdatum; pas daarmee is het plan goedgekeurd.",
+        "en": "The residual risk after the chosen measures is high or very high. The process owner accepted it as risk owner (ISO/IEC 27001:2022, 6.1.3 f), on the conditions below where any were set, until the review date; only with that is the plan approved.",
     },
     "exp.h.review": {"nl": "Verloop van de beoordeling", "en": "Course of the review"},
     "exp.review_text": {
@@ -1618,7 +1618,7 @@ TREND_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "No re-assessment overdue.",
     },
     "ui.due.col.reason": {"nl": "Waarom", "en": "Why"},
-    "ui.due.reason.review_date": {"nl": "herbeoordelingsdatum bereikt", "en": "review date reached"},
+    "ui.due.reason.review_date": {"nl": "herbeoordelingsdatum verstreken", "en": "review date passed"},
     "ui.due.reason.triggered": {"nl": "opzet gewijzigd", "en": "set-up changed"},
     "ui.due.reason.questionnaire": {"nl": "nieuwere vragenlijst", "en": "newer questionnaire"},
     "ui.due.col.review": {"nl": "Herbeoordelen uiterlijk", "en": "Review by"},

@@ -22,28 +22,28 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Bidder {bidder} has not submitted answers (yet).",
     },
     "err.bidder_reply_frozen": {
-        "nl": "Uw antwoorden zijn ingediend en kunnen niet meer worden gewijzigd. Wilt u iets aanpassen, neem dan contact op met de aanbestedende dienst.",
-        "en": "Your answers were submitted and can no longer be changed. To change something, contact the contracting authority.",
+        "nl": "Uw antwoorden zijn ingediend en kunnen niet meer worden gewijzigd. Hebt u een kennelijke vergissing gemaakt, meld dat dan via het berichtenverkeer van de aanbesteding.",
+        "en": "Your answers were submitted and can no longer be changed. If you made an obvious error, report it through the tender's messages.",
     },
     "err.bidder_no_link": {
         "nl": "Bieder {bidder} heeft geen link die nog werkt.",
         "en": "Bidder {bidder} has no link that still works.",
     },
     "err.bidder_link_unknown": {
-        "nl": "Deze link is niet geldig. Controleer of u de volledige link hebt overgenomen, of vraag de aanbestedende dienst om een nieuwe link.",
-        "en": "This link is not valid. Check that you copied the whole link, or ask the contracting authority for a new one.",
+        "nl": "Deze link is niet geldig. Controleer of u de volledige link hebt overgenomen, of vraag via het berichtenverkeer van de aanbesteding om een nieuwe link.",
+        "en": "This link is not valid. Check that you copied the whole link, or ask for a new one through the tender's messages.",
     },
     "err.bidder_link_ended": {
-        "nl": "Deze link is ingetrokken of vervangen door een nieuwe. Gebruik de nieuwste link die u van de aanbestedende dienst kreeg.",
-        "en": "This link was revoked or replaced by a new one. Use the newest link the contracting authority sent you.",
+        "nl": "Deze link is ingetrokken of vervangen door een nieuwe. Gebruik de nieuwste link die u van de aanbestedende dienst kreeg; vragen stelt u via het berichtenverkeer van de aanbesteding.",
+        "en": "This link was revoked or replaced by a new one. Use the newest link the contracting authority sent you; questions go through the tender's messages.",
     },
     "err.bidder_link_expired": {
-        "nl": "Deze link is verlopen. Vraag de aanbestedende dienst om een nieuwe link als u nog wilt antwoorden.",
-        "en": "This link has expired. Ask the contracting authority for a new link if you still want to answer.",
+        "nl": "Deze link is verlopen: de termijn om te antwoorden is voorbij. Hebt u daarover een vraag, stel die dan via het berichtenverkeer van de aanbesteding.",
+        "en": "This link has expired: the period to answer has ended. Any question about this goes through the tender's messages.",
     },
     "err.bidder_link_outdated": {
-        "nl": "Deze link hoort bij een versie van het aanbestedingsdossier die niet meer geldt. Vraag de aanbestedende dienst om een nieuwe link.",
-        "en": "This link belongs to a version of the tender dossier that no longer applies. Ask the contracting authority for a new link.",
+        "nl": "Deze link hoort bij een versie van het aanbestedingsdossier die niet meer geldt. Vraag via het berichtenverkeer van de aanbesteding om een nieuwe link.",
+        "en": "This link belongs to a version of the tender dossier that no longer applies. Ask for a new link through the tender's messages.",
     },
     "err.bidder_link_throttled": {
         "nl": "Vanaf dit adres zijn te veel ongeldige links geprobeerd. Probeer het over 15 minuten opnieuw.",
@@ -89,27 +89,36 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "nl": (
             "Geachte {bidder},\n\n"
             "Voor de aanbesteding {tender} vragen wij u enkele vragen over nationale veiligheid "
-            "te beantwoorden en bij elke eis uit het aanbestedingsdossier aan te geven of u eraan "
-            "voldoet. Dat doet u via deze persoonlijke link; een account is niet nodig:\n\n"
+            "te beantwoorden en bij de eisen uit het aanbestedingsdossier die in de vragenlijst "
+            "staan aan te geven of u eraan voldoet en waar dat in uw inschrijving staat. Dat doet "
+            "u via deze persoonlijke link; een account is niet nodig:\n\n"
             "{url}\n\n"
-            "De link werkt tot en met {date}. Uw antwoorden worden bewaard terwijl u werkt; met "
-            "'Indienen' legt u ze vast. Waar om bewijs wordt gevraagd, voegt u PDF-bestanden van "
-            "ten hoogste 10 MB toe.\n\n"
-            "Deel de link niet: wie hem heeft, kan namens u antwoorden. Vragen stelt u via het "
-            "berichtenverkeer van de aanbesteding.\n\n"
+            "De link werkt tot en met {date} (23.59 uur Nederlandse tijd). Uw antwoorden worden "
+            "bewaard terwijl u werkt, maar tellen pas mee als u ze met 'Indienen' hebt ingediend. "
+            "Waar om bewijs wordt gevraagd, voegt u PDF-bestanden van ten hoogste 10 MB toe.\n\n"
+            "Deze vragenlijst is geen gelegenheid om uw inschrijving aan te vullen of te "
+            "wijzigen: uw antwoorden en bewijsstukken moeten overeenstemmen met uw inschrijving. "
+            "Wij behandelen wat u indient vertrouwelijk.\n\n"
+            "Deel de link alleen met wie namens uw onderneming mag antwoorden: wie hem heeft, "
+            "kan namens u antwoorden. Vragen stelt u via het berichtenverkeer van de "
+            "aanbesteding.\n\n"
             "Met vriendelijke groet,\n{authority}"
         ),
         "en": (
             "Dear {bidder},\n\n"
             "For the tender {tender} we ask you to answer a few questions on national security "
-            "and to state for each requirement of the tender dossier whether you meet it. You do "
-            "so through this personal link; no account is needed:\n\n"
+            "and to state, for the requirements of the tender dossier listed in the "
+            "questionnaire, whether you meet them and where your tender shows this. You do so "
+            "through this personal link; no account is needed:\n\n"
             "{url}\n\n"
-            "The link works up to and including {date}. Your answers are kept as you work; "
-            "'Submit' makes them final. Where evidence is asked, add PDF files of at most "
-            "10 MB.\n\n"
-            "Do not share the link: whoever has it can answer on your behalf. Ask questions "
-            "through the tender's messages.\n\n"
+            "The link works up to and including {date} (23:59 Dutch time). Your answers are "
+            "kept as you work, but count only once you have submitted them with 'Submit'. Where "
+            "evidence is asked, add PDF files of at most 10 MB.\n\n"
+            "This questionnaire is not an opportunity to add to or change your tender: your "
+            "answers and evidence must match your tender. We treat what you submit as "
+            "confidential.\n\n"
+            "Share the link only with those who may answer on behalf of your company: whoever "
+            "has it can answer on your behalf. Ask questions through the tender's messages.\n\n"
             "Kind regards,\n{authority}"
         ),
     },
@@ -120,8 +129,8 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "National-security questionnaire for bidders",
     },
     "ui.reply.intro": {
-        "nl": "Deze vragenlijst is voor {name}. Beantwoord de vragen over uw onderneming en geef bij elke eis uit het aanbestedingsdossier aan of u eraan voldoet, met een toelichting.",
-        "en": "This questionnaire is for {name}. Answer the questions about your company and state for each requirement of the tender dossier whether you meet it, with an explanation.",
+        "nl": "Deze vragenlijst is voor {name}. Beantwoord de vragen over uw onderneming en geef bij elke eis hieronder aan of u eraan voldoet, met een toelichting en de vindplaats in uw inschrijving.",
+        "en": "This questionnaire is for {name}. Answer the questions about your company and state for each requirement below whether you meet it, with an explanation and where your tender shows it.",
     },
     "ui.reply.submitted_on": {
         "nl": "Ingediend op {when}. Uw antwoorden liggen nu bij de aanbestedende dienst; wijzigen kan alleen als die uw inzending heropent.",
@@ -132,8 +141,8 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The contracting authority reopened your submission:",
     },
     "ui.reply.drafts": {
-        "nl": "Elke wijziging wordt meteen bewaard. De link werkt tot en met {date}: dien uw antwoorden vóór die tijd in.",
-        "en": "Every change is saved at once. The link works up to and including {date}: submit your answers before then.",
+        "nl": "Elke wijziging wordt meteen bewaard, maar telt pas mee als u hebt ingediend. Dien uw antwoorden uiterlijk op {date} om 23.59 uur (Nederlandse tijd) in.",
+        "en": "Every change is saved at once, but counts only once you submit. Submit your answers by {date}, 23:59 Dutch time, at the latest.",
     },
     "ui.reply.company": {"nl": "Over uw onderneming", "en": "About your company"},
     "ui.reply.questions": {"nl": "Vragen", "en": "Questions"},
@@ -142,8 +151,8 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Requirements of the tender dossier",
     },
     "ui.reply.requirements_intro": {
-        "nl": "Geef per eis aan of u eraan voldoet; 'Onbekend' en een open antwoord tellen als niet voldaan. Licht uw antwoord toe en voeg waar om bewijs wordt gevraagd een PDF toe.",
-        "en": "State for each requirement whether you meet it; 'Unknown' and an open answer count as not met. Explain your answer and, where evidence is asked, add a PDF.",
+        "nl": "Geef per eis aan of u eraan voldoet en vermeld waar dat in uw inschrijving staat. Kiest u 'Onbekend' of laat u een eis open, dan kan de aanbestedende dienst niet vaststellen dat u eraan voldoet. Voeg waar om bewijs wordt gevraagd een PDF toe.",
+        "en": "State for each requirement whether you meet it and where your tender shows this. If you choose 'Unknown' or leave a requirement open, the contracting authority cannot establish that you meet it. Where evidence is asked, add a PDF.",
     },
     "ui.reply.meets": {"nl": "Voldoet u aan deze eis?", "en": "Do you meet this requirement?"},
     "ui.reply.explain": {"nl": "Toelichting", "en": "Explanation"},
@@ -156,12 +165,12 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
     "ui.reply.file_added": {"nl": "Het bestand is toegevoegd.", "en": "The file was added."},
     "ui.reply.submit_title": {"nl": "Indienen", "en": "Submit"},
     "ui.reply.open_requirements": {
-        "nl": "Nog niet bij elke eis hebt u aangegeven of u eraan voldoet; wat open blijft, telt als niet voldaan.",
-        "en": "You have not yet stated for every requirement whether you meet it; what stays open counts as not met.",
+        "nl": "Nog niet bij elke eis hebt u aangegeven of u eraan voldoet; bij een open eis kan de aanbestedende dienst niet vaststellen dat u eraan voldoet.",
+        "en": "You have not yet stated for every requirement whether you meet it; for an open requirement the contracting authority cannot establish that you meet it.",
     },
     "ui.reply.confirm": {
-        "nl": "Ik heb mijn antwoorden gecontroleerd. Na het indienen kan ik ze niet meer wijzigen.",
-        "en": "I have checked my answers. After submitting I can no longer change them.",
+        "nl": "Ik verklaar dat ik bevoegd ben namens de inschrijver te antwoorden en dat deze antwoorden juist en volledig zijn en overeenstemmen met de inschrijving. Na het indienen kan ik ze niet meer wijzigen.",
+        "en": "I declare that I may answer on behalf of the bidder and that these answers are true, complete and match the tender. After submitting I can no longer change them.",
     },
     "ui.reply.submit": {"nl": "Indienen", "en": "Submit"},
     "ui.reply.thanks": {
@@ -200,8 +209,8 @@ BIDDER_STRINGS: dict[str, dict[Lang, str]] = {
     },
     "ui.invite.reopen": {"nl": "Inzending heropenen", "en": "Reopen the submission"},
     "ui.invite.reopen_note": {
-        "nl": "Wat moet de bieder aanvullen of wijzigen? (verplicht; de bieder ziet deze toelichting)",
-        "en": "What should the bidder add or change? (required; the bidder sees this note)",
+        "nl": "Welke kennelijke vergissing of welk ontbrekend formeel stuk moet de bieder herstellen? (verplicht; de bieder ziet deze toelichting; inhoudelijk verbeteren van de inschrijving mag niet)",
+        "en": "Which obvious error or missing formal document should the bidder put right? (required; the bidder sees this note; improving the tender itself is not allowed)",
     },
     "ui.invite.reopen_button": {"nl": "Heropenen voor de bieder", "en": "Reopen for the bidder"},
     "ui.invite.reopened": {

@@ -10,7 +10,8 @@ class Status(StrEnum):
     SUBMITTED = "submitted"
     CHANGES_REQUESTED = "changes_requested"
     AWAITING_ACCEPTANCE = "awaiting_acceptance"
-    """Approved by the reviewer; the residual risk waits for the risk owner (BIO2 5.22.01)."""
+    """Approved by the reviewer; the residual risk waits for the risk owner to accept it
+    (ISO/IEC 27001:2022, 6.1.3 f)."""
     APPROVED = "approved"
     ARCHIVED = "archived"
 

@@ -274,8 +274,9 @@ def _day(src: ExportSource, iso: str) -> str:
 
 
 def acceptance(src: ExportSource) -> list[Flowable]:
-    """The risk owner's acceptance of the residual risk (BIO2 5.22.01), where one was needed:
-    who, as what, when, the reasons, the conditions, the review date and the risks accepted."""
+    """The risk owner's acceptance of the residual risk (ISO/IEC 27001:2022, 6.1.3 f), where
+    one was needed: who, as what, when, the reasons, the conditions, the review date and the
+    risks accepted."""
     record = src.snapshot.get("acceptance")
     if not record:
         return []

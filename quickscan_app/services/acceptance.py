@@ -1,6 +1,7 @@
-"""The risk owner's decision on the residual risk of an approved plan (BIO2 5.22.01): accept
-what remains, with a justification, conditions and a review date, or refuse it (the dossier
-goes back to the officer). Four-eyes: never the owner, an answerer or the reviewer."""
+"""The risk owner's decision on the residual risk of an approved plan (ISO/IEC 27001:2022,
+6.1.3 f): accept what remains, with a justification, conditions and a review date, or refuse
+it (the dossier goes back to the officer). Four-eyes: never the owner, an answerer or the
+reviewer."""
 
 from __future__ import annotations
 

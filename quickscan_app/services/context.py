@@ -20,7 +20,8 @@ class Role(StrEnum):
     OFFICER = "officer"
     REVIEWER = "reviewer"
     RISK_OWNER = "risk_owner"
-    """The process owner (proceseigenaar) who accepts residual risks (BIO2 5.22.01)."""
+    """The process owner (proceseigenaar) who accepts residual risks
+    (ISO/IEC 27001:2022, 6.1.3 f)."""
     ADMIN = "admin"
 
 

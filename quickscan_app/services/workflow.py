@@ -123,7 +123,8 @@ def approve(
 ) -> str | None:
     """Approve the plan (four-eyes). With a residual risk below high the snapshot is frozen
     at once and its SHA-256 returned; from high on the risk owner must accept what remains
-    first (BIO2 5.22.01): the dossier waits for acceptance and nothing is frozen yet (None).
+    first (ISO/IEC 27001:2022, 6.1.3 f): the dossier waits for acceptance and nothing is
+    frozen yet (None).
     ``review_date``: an earlier review than a year from now."""
     with unit_of_work(ctx, actor, "dossier.approve", "dossier", dossier_id) as work:
         dossier = work.dossier(dossier_id)

@@ -20,7 +20,7 @@ def test_the_risk_owner_accepts_with_reasons_and_the_plan_is_approved(at, ctx) -
     assert "Wacht op uw acceptatie (1)" in [h.value for h in at.header]
     residual = html_tables(at)["residual"]
     assert {"hoog", "zeer hoog"} & set(residual["Niveau"])
-    assert any("Goedgekeurd ter acceptatie door Ruben Bakker" in i.value for i in at.info)
+    assert any("Goedgekeurd door de beveiligingsadviseur Ruben Bakker" in i.value for i in at.info)
     at.button(key="qs_accept").click().run()
     assert any("Motiveer het besluit" in e.value for e in at.error)
     assert status_of(ctx, waiting) == "awaiting_acceptance"

@@ -1,6 +1,6 @@
 """The risk owner's page: plans approved with a high residual risk wait here until the risk
 owner (proceseigenaar) accepts what remains, with reasons, conditions and a review date, or
-refuses it and sends the dossier back (BIO2 5.22.01)."""
+refuses it and sends the dossier back (ISO/IEC 27001:2022, 6.1.3 f)."""
 
 from __future__ import annotations
 
