@@ -86,7 +86,7 @@ def test_the_trend_and_the_overdue_reassessments_follow_the_filter(at, ctx) -> N
     [due] = tables["reassessments-due"].to_dict("records")
     assert (due["Titel"], due["Kenmerk"]) == ("Bagagescanners <Eindhoven>", "OUD-1")
     assert int(due["Dagen nodig"]) == 400 - 365
-    assert due["Waarom"] == "herbeoordelingsdatum bereikt"
+    assert due["Waarom"] == "herbeoordelingsdatum verstreken"
     figures = tables["trend"]
     expected = risk_trend(
         ctx, actor_named(ctx, "admin"), PortfolioFilter(statuses=tuple(OPEN_STATUSES))
